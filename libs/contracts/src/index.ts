@@ -1,0 +1,11 @@
+export * from './envelope';
+export * from './define-event';
+export * from './validation';
+export * from './registry';
+export * from './topics';
+export * from './codec';
+export { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
+export { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-resolved.v1';
+export { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
+export { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
+export { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';

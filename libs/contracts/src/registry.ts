@@ -1,0 +1,23 @@
+import type { EventContract } from './define-event';
+import { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';
+import { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
+import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
+import { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-resolved.v1';
+import { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
+
+/** Every event contract the product knows. Add new versions here; never edit a published one. */
+export const CONTRACTS = [
+  ShortfallDetectedV1,
+  ShortfallResolvedV1,
+  RemediationFundedV1,
+  WorkOrderCompletedV1,
+  DeviceTelemetryV1,
+] as const;
+
+export type AnyContract = (typeof CONTRACTS)[number];
+
+const byTopic = new Map<string, EventContract>(CONTRACTS.map((c) => [c.topic, c]));
+
+export function contractForTopic(topic: string): EventContract | undefined {
+  return byTopic.get(topic);
+}

@@ -1,0 +1,25 @@
+import { CONTRACTS } from './registry';
+
+/**
+ * Topic names live here and nowhere else. A contract's topic is `<type>.v<version>`;
+ * dead letters of a topic go to `<topic>.dlq`, keeping the original bytes.
+ */
+export const TOPICS = {
+  shortfallDetected: 'shortfall.detected.v1',
+  shortfallResolved: 'shortfall.resolved.v1',
+  remediationFunded: 'remediation.funded.v1',
+  workOrderCompleted: 'workorder.completed.v1',
+  deviceTelemetry: 'device.telemetry.v1',
+} as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
+
+export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
+
+export const dlqTopic = (topic: string): string => `${topic}.dlq`;
+
+export interface TopicSpec {
+  topic: string;
+  /** Partitions when the topic is created; ordering holds per key within a partition. */
+  partitions?: number;
+  /** `compact` for latest-value topics such as standards. */
+  cleanupPolicy?: 'delete' | 'compact';
+}
