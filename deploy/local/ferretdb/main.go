@@ -1,0 +1,73 @@
+// Command buqi-ferretdb runs FerretDB (MongoDB wire protocol over SQLite) for local development.
+// It embeds FerretDB's package because `go install` of FerretDB's own command needs generated
+// version files that the module does not ship.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+)
+
+func main() {
+	listen := flag.String("listen", envOr("BUQI_FERRETDB_LISTEN", "127.0.0.1:27217"), "TCP address to listen on")
+	dataDir := flag.String("data-dir", envOr("BUQI_FERRETDB_DATA", "data"), "directory for the SQLite databases")
+	debug := flag.Bool("debug", false, "log at debug level")
+	flag.Parse()
+
+	// The embedded package never starts FerretDB's telemetry reporter; the env var guards any
+	// code path that reads it.
+	os.Setenv("FERRETDB_TELEMETRY", "disable")
+
+	level := slog.LevelInfo
+	if *debug {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+
+	dir, err := filepath.Abs(*dataDir)
+	if err == nil {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil {
+		fail(logger, "data directory", err)
+	}
+
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Logger:    logger,
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+	})
+	if err != nil {
+		fail(logger, "start", err)
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
+	logger.Info("buqi-ferretdb listening", "addr", *listen, "data", dir)
+	if err := f.Run(ctx); err != nil {
+		fail(logger, "run", err)
+	}
+	logger.Info("buqi-ferretdb stopped")
+}
+
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func fail(logger *slog.Logger, what string, err error) {
+	logger.Error(fmt.Sprintf("%s failed", what), "error", err)
+	os.Exit(1)
+}

@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# FerretDB 1.24 (MongoDB wire protocol on SQLite), built from the Go module proxy into the cache.
+BUQI_FERRETDB_VERSION=1.24.2 # the version pinned in ferretdb/go.mod
+FERRETDB_PORT="${BUQI_FERRETDB_PORT:-27217}"
+engine_register ferretdb MONGO_URL buqi-ferretdb
+
+# The cache key includes the sources' hash, so an edit to main.go or go.mod rebuilds.
+FERRETDB_DIR="$BUQI_CACHE/ferretdb-$BUQI_FERRETDB_VERSION-$(cat "$BUQI_LOCAL"/ferretdb/{go.mod,go.sum,main.go} |
+  sha256sum | cut -c1-12)"
+FERRETDB_BIN="$FERRETDB_DIR/buqi-ferretdb"
+
+ferretdb_ports() { echo "$FERRETDB_PORT BUQI_FERRETDB_PORT"; }
+ferretdb_url() { echo "mongodb://$BUQI_HOST:$FERRETDB_PORT/"; }
+ferretdb_installed() { [ -x "$FERRETDB_BIN" ]; }
+
+# ferretdb_build OUT_DIR [GO BUILD FLAGS...]; GOTOOLCHAIN=local builds with the machine's Go and never
+# fetches a toolchain; ferretdb_no_postgresql leaves out the backend not used here.
+ferretdb_build() {
+  local out="$1"; shift
+  (cd "$BUQI_LOCAL/ferretdb" && GOTOOLCHAIN=local CGO_ENABLED=0 \
+    go build -trimpath -tags ferretdb_no_postgresql "$@" -o "$out/buqi-ferretdb" .) >"$out/build.log" 2>&1
+}
+
+ferretdb_install() {
+  command -v go >/dev/null || { log ferretdb "needs Go 1.24 or newer on PATH"; return 1; }
+  local tmp
+  tmp="$(cache_tmp "$FERRETDB_DIR")"
+  log ferretdb "building FerretDB $BUQI_FERRETDB_VERSION into $FERRETDB_DIR"
+  if ! ferretdb_build "$tmp"; then
+    # Newer Go toolchains refuse some go:linkname uses in FerretDB's dependencies.
+    if ! grep -q linkname "$tmp/build.log" || ! ferretdb_build "$tmp" -ldflags=-checklinkname=0; then
+      cat "$tmp/build.log" >&2
+      rm -rf "$tmp"
+      return 1
+    fi
+  fi
+  cache_commit "$FERRETDB_DIR" "$tmp"
+}
+
+ferretdb_launch() {
+  # FerretDB's embedded package starts no telemetry reporter; the setting is belt and braces.
+  FERRETDB_TELEMETRY=disable spawn ferretdb "$FERRETDB_BIN" \
+    -listen "$BUQI_HOST:$FERRETDB_PORT" -data-dir "$(data_dir ferretdb)"
+}
+
+# Ready when a MongoDB `ping` over the wire protocol answers ok.
+ferretdb_ready() { python3 "$BUQI_LOCAL/lib/mongo_ping.py" "$BUQI_HOST" "$FERRETDB_PORT" 3 2>/dev/null; }

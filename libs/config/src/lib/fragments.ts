@@ -1,0 +1,69 @@
+import type { Config } from './config-spec';
+import { enumOf, int, list, str, url } from './helpers';
+
+// Shared fragments: a service composes its spec by spreading these into defineConfig.
+
+const HOST_PORT = { pattern: /^[^\s:,]+:\d{1,5}$/, expected: 'host:port' } as const;
+
+export const kafkaConfig = {
+  KAFKA_BROKERS: list({
+    description: 'Kafka bootstrap brokers',
+    example: '127.0.0.1:29092',
+    item: HOST_PORT,
+  }),
+  KAFKA_CLIENT_ID: str({ description: 'Kafka client id; the service name when unset', optional: true }),
+  KAFKA_TOPIC_PARTITIONS: int({
+    description: 'Partitions for the topics this service creates',
+    min: 1,
+    max: 1000,
+    default: 3,
+  }),
+} as const;
+
+/** `database` is the service's own database name, used when MONGO_DB is unset. */
+export const mongoConfig = (database: string) =>
+  ({
+    // Sensitive: a connection string may carry credentials.
+    MONGO_URL: url({
+      description: 'MongoDB connection string',
+      example: 'mongodb://127.0.0.1:27217/',
+      protocols: ['mongodb', 'mongodb+srv'],
+      sensitive: true,
+    }),
+    MONGO_DB: str({ description: "The service's database name", default: database }),
+  }) as const;
+
+export const redisConfig = {
+  REDIS_URL: url({
+    description: 'Redis connection URL',
+    example: 'redis://127.0.0.1:16379',
+    protocols: ['redis', 'rediss'],
+    sensitive: true,
+  }),
+} as const;
+
+/** `port` is the service's own default HTTP port. */
+export const httpConfig = (port: number) =>
+  ({
+    HTTP_PORT: int({ description: 'HTTP listen port', min: 1, max: 65535, default: port }),
+    HTTP_HOST: str({ description: 'HTTP listen address', default: '127.0.0.1' }),
+  }) as const;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const telemetryConfig = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: url({
+    description: 'OTLP/HTTP collector base URL for traces and metrics; nothing is exported when unset',
+    example: 'http://127.0.0.1:4318',
+    protocols: ['http', 'https'],
+    optional: true,
+  }),
+  LOG_LEVEL: enumOf(LOG_LEVELS, { description: 'Minimum log level', default: 'info' }),
+} as const;
+
+export type KafkaSettings = Config<typeof kafkaConfig>;
+export type MongoSettings = Config<ReturnType<typeof mongoConfig>>;
+export type RedisSettings = Config<typeof redisConfig>;
+export type HttpSettings = Config<ReturnType<typeof httpConfig>>;
+export type TelemetrySettings = Config<typeof telemetryConfig>;
+export type LogLevel = (typeof LOG_LEVELS)[number];

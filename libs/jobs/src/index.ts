@@ -1,0 +1,3 @@
+export * from './queues';
+export * from './job-queue';
+export * from './job-worker';

@@ -1,0 +1,228 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { Db } from 'mongodb';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { ContractViolationError, decodeEvent, type EnvelopeOf, type EventContract } from '@buqi/contracts';
+import { correlation } from '@buqi/observability';
+import { headerGetter } from '../kafka/headers';
+import type { MessagingLogger } from '../messaging.logger';
+import type { MessagingOptions } from '../messaging.options';
+import { backoffMs } from './backoff';
+import { sendToDeadLetter } from './dead-letter';
+import { NonRetriableError } from './errors';
+import { ProcessedEvents } from './processed-events';
+
+export interface HandlerContext {
+  topic: string;
+  partition: number;
+  offset: string;
+  group: string;
+  /** 1 on the first try. */
+  attempt: number;
+  /** Call during long work so the group does not think this consumer died. */
+  heartbeat(): Promise<void>;
+}
+
+/**
+ * Handlers must be idempotent in their own writes (deterministic ids, conditional updates): the
+ * processed-event record is written after the handler, so a crash in between redelivers the event.
+ */
+export type EventHandler<C extends EventContract> = (event: EnvelopeOf<C>, ctx: HandlerContext) => Promise<void>;
+
+interface Registration {
+  contract: EventContract;
+  handler: (event: never, ctx: HandlerContext) => Promise<void>;
+}
+
+const tracer = trace.getTracer('@buqi/messaging');
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/**
+ * At-least-once consumption: validate, skip what was processed, run the handler with bounded
+ * retries, dead-letter what cannot be handled, record it as processed, then resolve the offset.
+ */
+export class EventConsumer {
+  private readonly handlers = new Map<string, Registration>();
+  private readonly processed: ProcessedEvents;
+  private consumer?: Consumer;
+  private purgeTimer?: NodeJS.Timeout;
+  private joined?: Promise<void>;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly producer: Producer,
+    db: Db,
+    private readonly opts: Pick<MessagingOptions, 'retry' | 'consumer' | 'topicPrefix'> & { groupId: string },
+    private readonly logger: MessagingLogger,
+  ) {
+    this.processed = new ProcessedEvents(db, opts.groupId);
+  }
+
+  on<C extends EventContract>(contract: C, handler: EventHandler<C>): this {
+    if (this.consumer) throw new Error(`cannot subscribe to ${contract.topic} after the consumer started`);
+    if (this.handlers.has(contract.topic)) throw new Error(`a handler for ${contract.topic} is already registered`);
+    this.handlers.set(contract.topic, { contract, handler: handler as Registration['handler'] });
+    return this;
+  }
+
+  get topics(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  async start(): Promise<void> {
+    if (this.handlers.size === 0) return;
+    await this.processed.ensureIndexes();
+    const consumer = this.kafka.consumer({
+      groupId: this.opts.groupId,
+      sessionTimeout: this.opts.consumer.sessionTimeoutMs,
+      heartbeatInterval: this.opts.consumer.heartbeatIntervalMs,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 500,
+    });
+    this.consumer = consumer;
+    this.joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    // A new group starts from the earliest offset so nothing published before its first start is lost.
+    await consumer.subscribe({ topics: this.topics.map((t) => this.opts.topicPrefix + t), fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommitInterval: 1_000,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
+  }
+
+  /** Resolves once the consumer has joined its group and got its partitions. */
+  async waitUntilJoined(timeoutMs = 60_000): Promise<void> {
+    if (!this.joined) throw new Error('the consumer has not been started');
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`consumer group ${this.opts.groupId} not joined after ${timeoutMs} ms`)), timeoutMs);
+    });
+    await Promise.race([this.joined, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** Stops fetching, lets the message in hand finish and commits what was resolved. */
+  async stop(): Promise<void> {
+    clearInterval(this.purgeTimer);
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  async purge(now = Date.now()): Promise<number> {
+    try {
+      return await this.processed.purgeOlderThan(new Date(now - this.opts.consumer.processedRetentionMs));
+    } catch (err) {
+      this.logger.warn({ err }, 'could not purge processed-event records');
+      return 0;
+    }
+  }
+
+  private async eachBatch(p: EachBatchPayload): Promise<void> {
+    const { partition } = p.batch;
+    const topic = p.batch.topic.slice(this.opts.topicPrefix.length);
+    for (const message of p.batch.messages) {
+      if (!p.isRunning() || p.isStale()) break;
+      await this.handleMessage(topic, partition, message, () => p.heartbeat());
+      p.resolveOffset(message.offset);
+      await p.commitOffsetsIfNecessary();
+      await p.heartbeat();
+    }
+  }
+
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const reg = this.handlers.get(topic);
+    const parent = propagation.extract(context.active(), message.headers ?? {}, headerGetter);
+    const span = tracer.startSpan(
+      `${topic} process`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.opts.groupId,
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.destination.partition.id': String(partition),
+        },
+      },
+      parent,
+    );
+    const base = { topic, partition, offset: message.offset, group: this.opts.groupId, heartbeat };
+    try {
+      await context.with(trace.setSpan(parent, span), async () => {
+        if (!reg) throw new NonRetriableError(`no handler for topic ${topic}`);
+        let event: EnvelopeOf<EventContract>;
+        try {
+          event = decodeEvent(reg.contract, message.value) as EnvelopeOf<EventContract>;
+        } catch (err) {
+          return this.deadLetter(topic, partition, message, 0, err as Error);
+        }
+        span.setAttribute('messaging.message.id', event.id);
+        if (await this.processed.has(event.id)) {
+          span.setAttribute('buqi.duplicate', true);
+          return;
+        }
+        await correlation.run(event.correlationId, () => this.runWithRetries(reg, event, base, message));
+      });
+    } catch (err) {
+      span.recordException(err as Error);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      throw err;
+    } finally {
+      span.end();
+    }
+  }
+
+  private async runWithRetries(
+    reg: Registration,
+    event: EnvelopeOf<EventContract>,
+    base: Omit<HandlerContext, 'attempt'>,
+    message: KafkaMessage,
+  ): Promise<void> {
+    const max = this.opts.retry.attempts;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await reg.handler(event as never, { ...base, attempt });
+        await this.processed.mark(event.id);
+        return;
+      } catch (err) {
+        const error = err as Error;
+        const final = attempt >= max || err instanceof NonRetriableError || err instanceof ContractViolationError;
+        this.logger.warn(
+          { err: error, topic: base.topic, eventId: event.id, attempt, final },
+          final ? 'handler failed; dead-lettering the event' : 'handler failed; will retry',
+        );
+        if (final) return this.deadLetter(base.topic, base.partition, message, attempt, error, event.id);
+        await sleep(backoffMs(this.opts.retry, attempt));
+        await base.heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    attempts: number,
+    error: Error,
+    eventId?: string,
+  ): Promise<void> {
+    const span = trace.getActiveSpan();
+    span?.setAttribute('buqi.dead_lettered', true);
+    span?.recordException(error);
+    await sendToDeadLetter(
+      this.producer,
+      { topic, partition, message, group: this.opts.groupId, attempts, error },
+      this.opts.topicPrefix,
+    );
+    this.logger.error({ topic, partition, offset: message.offset, err: error }, 'message dead-lettered');
+    // A dead-lettered event counts as handled: a redelivery must not dead-letter it twice.
+    if (eventId) await this.processed.mark(eventId);
+  }
+}

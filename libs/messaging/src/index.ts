@@ -1,0 +1,14 @@
+export * from './messaging.options';
+export * from './messaging.logger';
+export * from './messaging.module';
+export * from './event-publisher';
+export * from './outbox/outbox';
+export * from './outbox/create-event';
+export * from './outbox/outbox-relay';
+export * from './consumer/event-consumer';
+export * from './consumer/errors';
+export { ProcessedEvents } from './consumer/processed-events';
+export { createKafka, ensureTopics } from './kafka/kafka.factory';
+export { checkKafka } from './kafka/kafka.health';
+export { H as EVENT_HEADERS, DLQ_H as DEAD_LETTER_HEADERS, headerString } from './kafka/headers';
+export * from './consumer/apply-once';

@@ -1,0 +1,47 @@
+import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
+import { dlqTopic, type TopicSpec } from '@buqi/contracts';
+import type { MessagingLogger } from '../messaging.logger';
+
+export function createKafka(opts: { brokers: string[]; clientId: string; logger: MessagingLogger }): Kafka {
+  const toLog = () => ({ level, log }: LogEntry) => {
+    const { message, ...rest } = log;
+    const fields = { kafka: rest };
+    if (level <= logLevel.ERROR) opts.logger.error(fields, message);
+    else if (level === logLevel.WARN) opts.logger.warn(fields, message);
+    else opts.logger.debug(fields, message);
+  };
+  return new Kafka({
+    brokers: opts.brokers,
+    clientId: opts.clientId,
+    logLevel: logLevel.WARN,
+    logCreator: toLog,
+    retry: { initialRetryTime: 300, retries: 8 },
+  });
+}
+
+/** Creates missing topics (and their dead-letter topics); existing topics are left as they are. */
+export async function ensureTopics(
+  admin: Admin,
+  specs: TopicSpec[],
+  defaultPartitions: number,
+  prefix = '',
+): Promise<string[]> {
+  const wanted = new Map<string, TopicSpec>();
+  for (const s of specs) {
+    wanted.set(prefix + s.topic, { ...s, topic: prefix + s.topic });
+    wanted.set(prefix + dlqTopic(s.topic), { topic: prefix + dlqTopic(s.topic), partitions: 1 });
+  }
+  const existing = new Set(await admin.listTopics());
+  const missing = [...wanted.values()].filter((s) => !existing.has(s.topic));
+  if (missing.length === 0) return [];
+  await admin.createTopics({
+    waitForLeaders: true,
+    topics: missing.map((s) => ({
+      topic: s.topic,
+      numPartitions: s.partitions ?? defaultPartitions,
+      replicationFactor: -1,
+      configEntries: s.cleanupPolicy ? [{ name: 'cleanup.policy', value: s.cleanupPolicy }] : [],
+    })),
+  });
+  return missing.map((s) => s.topic);
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import { MongoClient, type Db } from 'mongodb';
+import type { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { dlqTopic, encodeEvent, ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
+import { engineEnv, spawnTs, uniqueName, waitFor, type TsProcess } from '@buqi/testing';
+import { createKafka, ensureTopics } from './kafka/kafka.factory';
+import { DLQ_H, headerString } from './kafka/headers';
+import { silentLogger } from './messaging.logger';
+import { createEvent } from './outbox/create-event';
+
+const FIXTURES = 'libs/messaging/src/__fixtures__';
+const engines = engineEnv();
+
+let kafka: Kafka;
+let admin: Admin;
+let producer: Producer;
+let mongo: MongoClient;
+const children: TsProcess[] = [];
+
+beforeAll(async () => {
+  kafka = createKafka({ brokers: engines.KAFKA_BROKERS.split(','), clientId: 'messaging-int', logger: silentLogger });
+  admin = kafka.admin();
+  await admin.connect();
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  mongo = await MongoClient.connect(engines.MONGO_URL);
+});
+
+afterEach(async () => {
+  await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
+});
+
+afterAll(async () => {
+  await producer?.disconnect();
+  await admin?.disconnect();
+  await mongo?.close();
+});
+
+/** Each test gets its own database, topic prefix and consumer group. */
+async function scenario() {
+  const name = uniqueName('msg');
+  const prefix = `${name}.`;
+  await ensureTopics(admin, [{ topic: TOPICS.shortfallDetected, partitions: 3 }], 3, prefix);
+  const db: Db = mongo.db(name);
+  const env = { ...engines, DB: name, TOPIC_PREFIX: prefix, GROUP: `${name}-consumer`, RUN: name };
+  const topic = prefix + TOPICS.shortfallDetected;
+  return {
+    db,
+    env,
+    topic,
+    dlq: prefix + dlqTopic(TOPICS.shortfallDetected),
+    run: (file: string, extra: Record<string, string> = {}) => {
+      const p = spawnTs(`${FIXTURES}/${file}`, { ...env, ...extra });
+      children.push(p);
+      return p;
+    },
+    effects: () => db.collection<{ _id: string; count: number }>('effects').find().toArray(),
+    pending: () => db.collection('shortfalls').countDocuments({ '_outbox.0': { $exists: true } }),
+    published: async () =>
+      (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high) - Number(p.low), 0),
+  };
+}
+
+async function startConsumer(s: Awaited<ReturnType<typeof scenario>>, extra: Record<string, string> = {}) {
+  const c = s.run('consumer.fixture.ts', extra);
+  await c.waitForOutput(/consumer ready/, 90_000);
+  return c;
+}
+
+async function expectExactlyOneEffectEach(s: Awaited<ReturnType<typeof scenario>>, count: number) {
+  const effects = await waitFor(
+    `${count} effects`,
+    async () => {
+      const e = await s.effects();
+      return e.length >= count ? e : undefined;
+    },
+    { timeoutMs: 120_000 },
+  );
+  expect(effects).toHaveLength(count);
+  expect(effects.filter((e) => e.count !== 1)).toEqual([]);
+}
+
+describe('outbox → Kafka → consumer, across processes', () => {
+  it('publishes what a writer killed before its relay ran had stored, with one effect per event', async () => {
+    const s = await scenario();
+    const writer = s.run('outbox.fixture.ts', { MODE: 'write', COUNT: '20', DIE_AFTER_WRITE: '1' });
+    expect(await writer.exited).toBe('SIGKILL');
+    expect(writer.stdout()).toContain('written 20');
+    expect(await s.pending()).toBe(20);
+    expect(await s.published()).toBe(0);
+
+    const relay = s.run('outbox.fixture.ts', { MODE: 'relay' });
+    expect(await relay.exited).toBe(0);
+    expect(relay.stdout()).toContain('drained 20');
+    expect(await s.pending()).toBe(0);
+
+    await startConsumer(s);
+    await expectExactlyOneEffectEach(s, 20);
+  });
+
+  it('re-publishes after a relay killed between publish and clean-up, and the consumer drops the duplicate', async () => {
+    const s = await scenario();
+    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: '20' }).exited).toBe(0);
+
+    const dying = s.run('outbox.fixture.ts', { MODE: 'relay', DIE_AFTER_PUBLISH: '1' });
+    expect(await dying.exited).toBe('SIGKILL');
+    expect(await s.published()).toBe(1);
+    expect(await s.pending()).toBe(20);
+
+    const relay = s.run('outbox.fixture.ts', { MODE: 'relay' });
+    expect(await relay.exited).toBe(0);
+    expect(await s.published()).toBe(21); // the first event really went out twice
+
+    await startConsumer(s);
+    await expectExactlyOneEffectEach(s, 20);
+    // The duplicate was recognised by its event id before the handler ran.
+    await waitFor('settled invocations', async () => (await s.db.collection('invocations').countDocuments()) === 20);
+  });
+
+  it('loses nothing and doubles nothing when the consumer is SIGKILLed mid-batch and restarted', async () => {
+    const s = await scenario();
+    const total = 300;
+    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: String(total) }).exited).toBe(0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'relay' }).exited).toBe(0);
+    expect(await s.published()).toBe(total);
+
+    const first = await startConsumer(s, { SLOW_MS: '15' });
+    const before = await waitFor('some effects', async () => {
+      const n = await s.db.collection('effects').countDocuments();
+      return n >= 40 ? n : undefined;
+    });
+    expect(await first.kill('SIGKILL')).toBe('SIGKILL');
+    expect(before).toBeLessThan(total); // killed mid-way, not after the end
+
+    await startConsumer(s);
+    await expectExactlyOneEffectEach(s, total);
+    const invocations = await s.db.collection('invocations').countDocuments();
+    expect(invocations).toBeGreaterThanOrEqual(total);
+  });
+
+  it('applies an event delivered twice once', async () => {
+    const s = await scenario();
+    const event = createEvent(
+      ShortfallDetectedV1,
+      { ...ShortfallDetectedV1.example, shortfallId: `${s.env.RUN}-twice` },
+      { source: 'test', actor: { kind: 'system', id: 'test' } },
+    );
+    const bytes = encodeEvent(ShortfallDetectedV1, event);
+    await producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
+    await producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
+    expect(await s.published()).toBe(2);
+
+    await startConsumer(s);
+    await expectExactlyOneEffectEach(s, 1);
+    const processed = await s.db.collection('processed_events').countDocuments({ eventId: event.id });
+    expect(processed).toBe(1);
+    expect(await s.db.collection('invocations').countDocuments({ eventId: event.id })).toBe(1);
+  });
+});
+
+describe('dead letters', () => {
+  it('sends a malformed message and a failing event to the DLQ with their errors, and goes on', async () => {
+    const s = await scenario();
+    const good = createEvent(
+      ShortfallDetectedV1,
+      { ...ShortfallDetectedV1.example, shortfallId: `${s.env.RUN}-good` },
+      { source: 'test', actor: { kind: 'system', id: 'test' } },
+    );
+    const poison = createEvent(
+      ShortfallDetectedV1,
+      { ...ShortfallDetectedV1.example, shortfallId: `${s.env.RUN}-poison`, evidence: ['poison'] },
+      { source: 'test', actor: { kind: 'system', id: 'test' } },
+    );
+    const key = 'one-key'; // one partition, so the good event comes after both bad ones
+    await producer.send({
+      topic: s.topic,
+      messages: [
+        { key, value: Buffer.from('{"not": "an event"'), headers: { origin: 'test' } },
+        { key, value: encodeEvent(ShortfallDetectedV1, poison) },
+        { key, value: encodeEvent(ShortfallDetectedV1, good) },
+      ],
+    });
+
+    await startConsumer(s);
+    await expectExactlyOneEffectEach(s, 1);
+    expect((await s.effects())[0]._id).toBe(`${s.env.RUN}-good`);
+
+    const dead = await readAll(s.dlq, 2);
+    expect(dead[0].value?.toString()).toBe('{"not": "an event"');
+    expect(headerString(dead[0].headers, 'origin')).toBe('test');
+    expect(headerString(dead[0].headers, DLQ_H.error)).toMatch(/not JSON/);
+    expect(headerString(dead[0].headers, DLQ_H.errorClass)).toBe('ContractViolationError');
+    expect(headerString(dead[0].headers, DLQ_H.topic)).toBe(s.topic.slice(s.env.TOPIC_PREFIX.length));
+    expect(headerString(dead[0].headers, DLQ_H.group)).toBe(s.env.GROUP);
+    expect(dead[1].value?.equals(encodeEvent(ShortfallDetectedV1, poison))).toBe(true);
+    expect(headerString(dead[1].headers, DLQ_H.error)).toBe(`cannot handle ${s.env.RUN}-poison`);
+    expect(headerString(dead[1].headers, DLQ_H.attempts)).toBe('3');
+    // the failing handler was tried exactly as often as the retry policy allows
+    expect(await s.db.collection('invocations').countDocuments({ eventId: poison.id })).toBe(3);
+  });
+});
+
+async function readAll(topic: string, count: number): Promise<KafkaMessage[]> {
+  const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  const got: KafkaMessage[] = [];
+  await consumer.connect();
+  await consumer.subscribe({ topics: [topic], fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => void got.push(message) });
+  try {
+    await waitFor(`${count} messages on ${topic}`, () => got.length >= count, { timeoutMs: 60_000 });
+  } finally {
+    await consumer.disconnect();
+  }
+  return got;
+}

@@ -1,0 +1,123 @@
+import {
+  Inject,
+  Injectable,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { createLogger } from '@buqi/observability';
+import { EventConsumer } from './consumer/event-consumer';
+import { EventPublisher } from './event-publisher';
+import { createKafka, ensureTopics } from './kafka/kafka.factory';
+import type { MessagingLogger } from './messaging.logger';
+import { resolveMessagingOptions, type MessagingInput, type MessagingOptions } from './messaging.options';
+import { OutboxRelay } from './outbox/outbox-relay';
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
+export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
+const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
+
+export interface MessagingModuleAsyncOptions {
+  inject?: Array<string | symbol | (new (...args: never[]) => unknown)>;
+  useFactory: (...args: never[]) => MessagingInput | Promise<MessagingInput>;
+}
+
+/** Owns the lifecycle: topics and producer first, then relay and consumer, stopped in reverse. */
+@Injectable()
+class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly opts: MessagingOptions,
+    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
+    @Inject(KAFKA_ADMIN) private readonly admin: Admin,
+    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: EventConsumer,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.admin.connect();
+    const created = await ensureTopics(
+      this.admin,
+      this.opts.topics,
+      this.opts.defaultPartitions,
+      this.opts.topicPrefix,
+    );
+    if (created.length) this.logger.info({ topics: created }, 'created Kafka topics');
+    await this.producer.connect();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.relay.start();
+    await this.consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+    await this.relay.stop();
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        {
+          provide: MESSAGING_OPTIONS,
+          inject: options.inject ?? [],
+          useFactory: async (...args: never[]) => resolveMessagingOptions(await options.useFactory(...args)),
+        },
+        { provide: MESSAGING_LOGGER, useFactory: () => createLogger({ name: 'messaging' }) },
+        {
+          provide: KAFKA,
+          inject: [MESSAGING_OPTIONS, MESSAGING_LOGGER],
+          useFactory: (o: MessagingOptions, logger: MessagingLogger) =>
+            createKafka({ brokers: o.brokers, clientId: o.clientId, logger }),
+        },
+        {
+          provide: KAFKA_PRODUCER,
+          inject: [KAFKA],
+          useFactory: (kafka: Kafka) =>
+            kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
+        },
+        { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
+        {
+          provide: OutboxRelay,
+          inject: [getConnectionToken(), KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_LOGGER],
+          useFactory: (conn: Connection, producer: Producer, o: MessagingOptions, logger: MessagingLogger) =>
+            new OutboxRelay(requireDb(conn), producer, o.outboxCollections, { ...o.relay, topicPrefix: o.topicPrefix }, logger),
+        },
+        {
+          provide: EventConsumer,
+          inject: [KAFKA, KAFKA_PRODUCER, getConnectionToken(), MESSAGING_OPTIONS, MESSAGING_LOGGER],
+          useFactory: (kafka: Kafka, producer: Producer, conn: Connection, o: MessagingOptions, l: MessagingLogger) =>
+            new EventConsumer(kafka, producer, requireDb(conn), { ...o, groupId: o.groupId ?? `${o.clientId}` }, l),
+        },
+        {
+          provide: EventPublisher,
+          inject: [MESSAGING_OPTIONS, OutboxRelay],
+          useFactory: (o: MessagingOptions, relay: OutboxRelay) => new EventPublisher(o.source, relay),
+        },
+        MessagingLifecycle,
+      ],
+      exports: [MESSAGING_OPTIONS, KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, OutboxRelay, EventConsumer, EventPublisher],
+    };
+  }
+}
+
+function requireDb(conn: Connection) {
+  // The connection is opened by MongooseModule before providers that inject it are built.
+  if (!conn.db) throw new Error('MongoDB connection is not open');
+  return conn.db;
+}

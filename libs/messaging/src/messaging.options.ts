@@ -1,0 +1,51 @@
+import type { TopicSpec } from '@buqi/contracts';
+
+export interface RetryPolicy {
+  /** Attempts of a handler before its message is dead-lettered (first try included). */
+  attempts: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface MessagingOptions {
+  brokers: string[];
+  clientId: string;
+  /** The service publishing (envelope `source`). */
+  source: string;
+  /** Consumer group; required only when the service consumes. */
+  groupId?: string;
+  /** Prepended to every physical topic name (isolates environments sharing one cluster). */
+  topicPrefix: string;
+  /** Topics this service creates at start-up (their `.dlq` topics are created beside them). */
+  topics: TopicSpec[];
+  defaultPartitions: number;
+  /** Collections whose documents carry an outbox (`_outbox` array). */
+  outboxCollections: string[];
+  retry: RetryPolicy;
+  relay: { intervalMs: number; batchSize: number; leaseMs: number };
+  consumer: { sessionTimeoutMs: number; heartbeatIntervalMs: number; processedRetentionMs: number };
+}
+
+export const DEFAULT_MESSAGING_OPTIONS = {
+  topicPrefix: '',
+  defaultPartitions: 3,
+  outboxCollections: [] as string[],
+  retry: { attempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 },
+  relay: { intervalMs: 250, batchSize: 100, leaseMs: 15_000 },
+  consumer: { sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3_000, processedRetentionMs: 7 * 24 * 3600_000 },
+} satisfies Partial<MessagingOptions>;
+
+export type MessagingInput = Pick<MessagingOptions, 'brokers' | 'clientId' | 'source'> &
+  Partial<Omit<MessagingOptions, 'brokers' | 'clientId' | 'source'>>;
+
+export function resolveMessagingOptions(input: MessagingInput): MessagingOptions {
+  const d = DEFAULT_MESSAGING_OPTIONS;
+  return {
+    topics: [],
+    ...d,
+    ...input,
+    retry: { ...d.retry, ...input.retry },
+    relay: { ...d.relay, ...input.relay },
+    consumer: { ...d.consumer, ...input.consumer },
+  };
+}

@@ -1,0 +1,16 @@
+export {
+  injectContext,
+  withExtractedContext,
+  type ExtractedSpanOptions,
+  type IncomingCarrier,
+} from './lib/context-propagation';
+export {
+  CORRELATION_ID_HEADER,
+  correlation,
+  isAcceptableCorrelationId,
+  newCorrelationId,
+} from './lib/correlation';
+export { defaultInstrumentations } from './lib/instrumentations';
+export { DEFAULT_REDACT_PATHS, createLogger, type Logger, type LoggerOptions } from './lib/logger';
+export { maskCredentialsDeep, maskUrlCredentials } from './lib/mask-credentials';
+export { startTelemetry, tracer, type Telemetry, type TelemetryOptions } from './lib/telemetry';

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { HealthCheck, ReadinessReport } from './health-check';
+import { runCheck } from './run-check';
+
+/** The readiness checks of this process; modules add theirs through registerHealthCheck(). */
+@Injectable()
+export class HealthCheckRegistry {
+  private readonly checks = new Map<string, HealthCheck>();
+
+  register(check: HealthCheck): void {
+    if (this.checks.has(check.name))
+      throw new Error(`A health check named "${check.name}" is already registered`);
+    this.checks.set(check.name, check);
+  }
+
+  names(): string[] {
+    return [...this.checks.keys()];
+  }
+
+  /** Runs every check concurrently. */
+  async readiness(): Promise<ReadinessReport> {
+    const results = await Promise.all(
+      [...this.checks.values()].map(async (c) => [c.name, await runCheck(c)] as const),
+    );
+    return {
+      status: results.every(([, r]) => r.status === 'up') ? 'ok' : 'error',
+      checks: Object.fromEntries(results),
+    };
+  }
+}

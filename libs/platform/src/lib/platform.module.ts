@@ -1,0 +1,76 @@
+import {
+  Global,
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { createLogger } from '@buqi/observability';
+import { HealthCheckRegistry } from './health/health-check.registry';
+import { HealthController } from './health/health.controller';
+import { mongoHealthCheck } from './health/mongo.health';
+import { redisHealthCheck } from './health/redis.health';
+import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
+import { NestPinoLogger } from './logging/nest-pino-logger';
+import { applyMongooseSettings, mongooseOptions } from './mongo/mongoose-options';
+import {
+  PLATFORM_CONFIG,
+  PLATFORM_LOGGER,
+  REDIS_CONNECTION,
+  SERVICE_NAME,
+  type PlatformConfig,
+} from './platform.tokens';
+import { RedisConnectionManager } from './redis/redis-connection.manager';
+
+export interface PlatformModuleOptions<C extends PlatformConfig> {
+  readonly serviceName: string;
+  /** The service's loaded configuration; provided as PLATFORM_CONFIG. */
+  readonly config: C;
+}
+
+/**
+ * Everything a Buqi service shares: configuration, pino logger, the Mongoose connection, the
+ * BullMQ-ready Redis connection, health endpoints and correlation ids. Import once, in AppModule.
+ */
+@Global()
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot<C extends PlatformConfig>({ serviceName, config }: PlatformModuleOptions<C>): DynamicModule {
+    applyMongooseSettings();
+    const logger = createLogger({ name: serviceName, level: config.LOG_LEVEL });
+    return {
+      module: PlatformModule,
+      imports: [MongooseModule.forRootAsync({ useFactory: () => mongooseOptions(config) })],
+      controllers: [HealthController],
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: SERVICE_NAME, useValue: serviceName },
+        { provide: PLATFORM_LOGGER, useValue: logger },
+        { provide: NestPinoLogger, useValue: new NestPinoLogger(logger) },
+        RedisConnectionManager,
+        {
+          provide: REDIS_CONNECTION,
+          inject: [RedisConnectionManager],
+          useFactory: (m: RedisConnectionManager) => m.client,
+        },
+        HealthCheckRegistry,
+        mongoHealthCheck,
+        redisHealthCheck,
+      ],
+      exports: [
+        PLATFORM_CONFIG,
+        SERVICE_NAME,
+        PLATFORM_LOGGER,
+        NestPinoLogger,
+        REDIS_CONNECTION,
+        HealthCheckRegistry,
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationIdMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

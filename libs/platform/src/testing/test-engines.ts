@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import mongoose from 'mongoose';
+import { defineConfig, list, loadConfig, url, type Config } from '@buqi/config';
+
+/** Where integration tests find the engines: the local ones unless the environment says otherwise. */
+export const testEngineConfig = defineConfig({
+  KAFKA_BROKERS: list({ description: 'Kafka brokers for integration tests', default: ['127.0.0.1:29092'] }),
+  MONGO_URL: url({
+    description: 'MongoDB URL for integration tests',
+    default: 'mongodb://127.0.0.1:27217/',
+    sensitive: true,
+  }),
+  REDIS_URL: url({
+    description: 'Redis URL for integration tests',
+    default: 'redis://127.0.0.1:16379',
+    sensitive: true,
+  }),
+});
+
+export type TestEngines = Config<typeof testEngineConfig>;
+
+export function testEngines(): TestEngines {
+  return loadConfig(testEngineConfig);
+}
+
+/** A database name of its own for one test run, e.g. buqi_test_platform_3f9a1c2b. */
+export function uniqueDatabaseName(scope: string): string {
+  return `buqi_test_${scope.replace(/[^a-z0-9]+/gi, '_')}_${randomBytes(4).toString('hex')}`;
+}
+
+/** A TCP port nothing listens on right now (for a service under test, or as a "closed port"). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('Could not get a free port');
+  return address.port;
+}
+
+/** Drops a database a test created. */
+export async function dropTestDatabase(mongoUrl: string, databaseName: string): Promise<void> {
+  const connection = await mongoose
+    .createConnection(mongoUrl, { dbName: databaseName, serverSelectionTimeoutMS: 5_000 })
+    .asPromise();
+  try {
+    await connection.dropDatabase();
+  } finally {
+    await connection.close();
+  }
+}

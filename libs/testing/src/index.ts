@@ -1,0 +1,3 @@
+export * from './wait-for';
+export * from './engines';
+export * from './spawn-ts';

@@ -1,0 +1,111 @@
+// The local engine scripts (deploy/local/bin/engines): a taken port fails clearly, and a Redis
+// start/reuse/status/stop cycle works. Spare ports keep this clear of engines already running.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ENGINES = resolve(__dirname, '../../deploy/local/bin/engines');
+const TIMEOUT = 180_000;
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+function engines(args: string[], env: Record<string, string>): Promise<Run> {
+  const base = { ...process.env };
+  // External connection strings would make the script skip the local engines.
+  delete base.KAFKA_BROKERS;
+  delete base.MONGO_URL;
+  delete base.REDIS_URL;
+  return new Promise((done, reject) => {
+    const child = spawn('bash', [ENGINES, ...args], {
+      env: { ...base, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code, output }));
+  });
+}
+
+function occupy(port: number): Promise<Server> {
+  return new Promise((done, reject) => {
+    const server = createServer((socket) => socket.destroy());
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
+function release(server: Server): Promise<void> {
+  return new Promise((done) => server.close(() => done()));
+}
+
+describe('deploy/local/bin/engines', () => {
+  let home: string;
+
+  beforeEach(() => {
+    home = mkdtempSync(join(tmpdir(), 'buqi-engines-'));
+  });
+
+  afterEach(() => {
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  const taken: Array<{ engine: string; port: number; env: Record<string, string> }> = [
+    { engine: 'kafka', port: 39092, env: { BUQI_KAFKA_PORT: '39092', BUQI_KAFKA_CONTROLLER_PORT: '39093' } },
+    { engine: 'kafka', port: 39093, env: { BUQI_KAFKA_PORT: '39094', BUQI_KAFKA_CONTROLLER_PORT: '39093' } },
+    { engine: 'ferretdb', port: 37217, env: { BUQI_FERRETDB_PORT: '37217' } },
+    { engine: 'redis', port: 36379, env: { BUQI_REDIS_PORT: '36379' } },
+  ];
+
+  it.each(taken)(
+    'start $engine fails clearly when port $port is taken',
+    async ({ engine, port, env }) => {
+      const server = await occupy(port);
+      try {
+        const run = await engines(['start', engine], { ...env, BUQI_HOME: home });
+        expect(run.code).not.toBe(0);
+        expect(run.output).toContain(`[${engine}] FAILED`);
+        expect(run.output).toContain(`port 127.0.0.1:${port} is already in use`);
+      } finally {
+        await release(server);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'starts redis, reuses it on a second start, reports it running, and stops it',
+    async () => {
+      const env = { BUQI_HOME: home, BUQI_REDIS_PORT: '36380' };
+      try {
+        const first = await engines(['start', 'redis'], env);
+        expect(first.output).toContain('[redis] ready');
+        expect(first.code).toBe(0);
+
+        const second = await engines(['start', 'redis'], env);
+        expect(second.output).toContain('[redis] already running');
+        expect(second.code).toBe(0);
+
+        const status = await engines(['status', 'redis'], env);
+        expect(status.code).toBe(0);
+        expect(status.output).toMatch(/^redis\s+running\s+pid=\d+ port=36380 rss=\d+MiB/m);
+
+        const stop = await engines(['stop', 'redis'], env);
+        expect(stop.code).toBe(0);
+        expect(stop.output).toContain('[redis] stopped');
+
+        const after = await engines(['status', 'redis'], env);
+        expect(after.output).toMatch(/^redis\s+stopped/m);
+      } finally {
+        await engines(['stop', 'redis'], env);
+      }
+    },
+    TIMEOUT,
+  );
+});
