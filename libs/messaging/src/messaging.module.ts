@@ -11,6 +11,8 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import { createLogger } from '@buqi/observability';
+import { registerHealthCheck } from '@buqi/platform';
+import { checkKafka } from './kafka/kafka.health';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventPublisher } from './event-publisher';
 import { createKafka, ensureTopics } from './kafka/kafka.factory';
@@ -23,11 +25,6 @@ export const KAFKA = Symbol('KAFKA');
 export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
 export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
 const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
-
-export interface MessagingModuleAsyncOptions {
-  inject?: Array<string | symbol | (new (...args: never[]) => unknown)>;
-  useFactory: (...args: never[]) => MessagingInput | Promise<MessagingInput>;
-}
 
 /** Owns the lifecycle: topics and producer first, then relay and consumer, stopped in reverse. */
 @Injectable()
@@ -68,16 +65,12 @@ class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, Before
 
 @Module({})
 export class MessagingModule {
-  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+  static forRoot(input: MessagingInput): DynamicModule {
     return {
       module: MessagingModule,
       global: true,
       providers: [
-        {
-          provide: MESSAGING_OPTIONS,
-          inject: options.inject ?? [],
-          useFactory: async (...args: never[]) => resolveMessagingOptions(await options.useFactory(...args)),
-        },
+        { provide: MESSAGING_OPTIONS, useValue: resolveMessagingOptions(input) },
         { provide: MESSAGING_LOGGER, useFactory: () => createLogger({ name: 'messaging' }) },
         {
           provide: KAFKA,
@@ -110,6 +103,11 @@ export class MessagingModule {
           useFactory: (o: MessagingOptions, relay: OutboxRelay) => new EventPublisher(o.source, relay),
         },
         MessagingLifecycle,
+        registerHealthCheck({
+          name: 'kafka',
+          inject: [KAFKA_ADMIN],
+          useFactory: (admin: Admin) => () => checkKafka(admin),
+        }),
       ],
       exports: [MESSAGING_OPTIONS, KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, OutboxRelay, EventConsumer, EventPublisher],
     };

@@ -1,3 +1,4 @@
+import type { KafkaSettings } from '@buqi/config';
 import type { TopicSpec } from '@buqi/contracts';
 
 export interface RetryPolicy {
@@ -47,5 +48,22 @@ export function resolveMessagingOptions(input: MessagingInput): MessagingOptions
     retry: { ...d.retry, ...input.retry },
     relay: { ...d.relay, ...input.relay },
     consumer: { ...d.consumer, ...input.consumer },
+  };
+}
+
+/** Messaging settings from a service's validated configuration (the `kafkaConfig` fragment). */
+export function messagingFromConfig(
+  config: KafkaSettings,
+  service: { name: string; topics: TopicSpec[]; outboxCollections?: string[]; consumes?: boolean },
+): MessagingInput {
+  return {
+    brokers: [...config.KAFKA_BROKERS],
+    clientId: config.KAFKA_CLIENT_ID ?? service.name,
+    source: service.name,
+    ...(service.consumes === false ? {} : { groupId: service.name }),
+    topicPrefix: config.KAFKA_TOPIC_PREFIX ?? '',
+    defaultPartitions: config.KAFKA_TOPIC_PARTITIONS,
+    topics: service.topics,
+    outboxCollections: service.outboxCollections ?? [],
   };
 }

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TOPICS } from '@buqi/contracts';
+import { messagingFromConfig, MessagingModule } from '@buqi/messaging';
 import { PlatformModule } from '@buqi/platform';
 import type { ServiceConfig } from './config';
 import { serviceInfo } from './service-info';
@@ -10,7 +12,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ serviceName: serviceInfo.name, config }),
-        // Kafka: MessagingModule from @buqi/messaging goes here (producer, consumers, outbox, kafka health check).
+        // Topics this service publishes shortfall.*; consumes device telemetry and completed work.
+        MessagingModule.forRoot(
+          messagingFromConfig(config, {
+            name: serviceInfo.name,
+            topics: [TOPICS.shortfallDetected, TOPICS.shortfallResolved, TOPICS.deviceTelemetry, TOPICS.workOrderCompleted].map((topic) => ({ topic })),
+          }),
+        ),
         // Feature modules follow.
       ],
     };

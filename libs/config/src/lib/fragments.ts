@@ -12,6 +12,10 @@ export const kafkaConfig = {
     item: HOST_PORT,
   }),
   KAFKA_CLIENT_ID: str({ description: 'Kafka client id; the service name when unset', optional: true }),
+  KAFKA_TOPIC_PREFIX: str({
+    description: 'Prepended to every topic name, to keep environments that share a cluster apart',
+    optional: true,
+  }),
   KAFKA_TOPIC_PARTITIONS: int({
     description: 'Partitions for the topics this service creates',
     min: 1,

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Db } from 'mongodb';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolationError, decodeEvent, type EnvelopeOf, type EventContract } from '@buqi/contracts';
@@ -137,7 +137,7 @@ export class EventConsumer {
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     const reg = this.handlers.get(topic);
-    const parent = propagation.extract(context.active(), message.headers ?? {}, headerGetter);
+    const parent = propagation.extract(ROOT_CONTEXT, message.headers ?? {}, headerGetter);
     const span = tracer.startSpan(
       `${topic} process`,
       {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { context, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { Db, Document } from 'mongodb';
 import type { Message, Producer } from 'kafkajs';
 import type { EventEnvelope } from '@buqi/contracts';
@@ -86,7 +87,10 @@ export class OutboxRelay {
   private schedule(delay: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.tick().finally(() => {
+      // Polling is not part of any request's trace (a nudge would otherwise inherit the caller's
+      // context), and its queries would be noise: only the publish spans, parented on the trace
+      // stored in each event, are recorded.
+      this.running = context.with(suppressTracing(ROOT_CONTEXT), () => this.tick()).finally(() => {
         this.running = undefined;
         if (this.stopped) return;
         const soon = this.again;
@@ -153,7 +157,7 @@ export class OutboxRelay {
 
   private publishSpan(entry: OutboxEntry) {
     const env = JSON.parse(entry.value) as EventEnvelope;
-    const parent = propagation.extract(context.active(), {
+    const parent = propagation.extract(ROOT_CONTEXT, {
       ...(env.traceparent ? { traceparent: env.traceparent } : {}),
       ...(env.tracestate ? { tracestate: env.tracestate } : {}),
     });

@@ -1,0 +1,100 @@
+import { createServer } from 'node:net';
+import { MongoClient } from 'mongodb';
+import { engineEnv, spawnTs, uniqueName, waitFor, type TsProcess } from '@buqi/testing';
+
+interface SpanRecord {
+  name: string;
+  kind: number;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  attributes: Record<string, unknown>;
+}
+
+const engines = engineEnv();
+let app: TsProcess | undefined;
+let mongo: MongoClient;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  mongo = await MongoClient.connect(engines.MONGO_URL);
+});
+afterAll(async () => {
+  await app?.kill('SIGKILL');
+  await mongo?.close();
+});
+
+describe('one trace from HTTP through Kafka to the consumer, its job and their database writes', () => {
+  it('links every hop by one trace id, parent to child', async () => {
+    const name = uniqueName('trace');
+    const port = await freePort();
+    app = spawnTs('test/observability/__fixtures__/traced-app.fixture.ts', {
+      ...engines,
+      MONGO_DB: name,
+      KAFKA_TOPIC_PREFIX: `${name}.`,
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'warn',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor('the app to be ready', async () => (await fetch(`${base}/health/ready`)).ok, { timeoutMs: 90_000 });
+
+    const res = await fetch(`${base}/probe/shortfalls`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-correlation-id': 'trace-test-1' },
+      body: JSON.stringify({ shortfallId: `${name}-sf` }),
+    });
+    expect(res.status).toBe(202);
+    expect(res.headers.get('x-correlation-id')).toBe('trace-test-1');
+
+    const db = mongo.db(name);
+    await waitFor('the job to write', () => db.collection('probe_jobs').findOne({}).then((d) => d ?? undefined), {
+      timeoutMs: 60_000,
+    });
+
+    const spans = await waitFor('the job span to end', async () => {
+      const all = (await (await fetch(`${base}/probe/spans`)).json()) as SpanRecord[];
+      return all.some((s) => s.name === 'diagnostics echo') ? all : undefined;
+    });
+    const server = spans.find((s) => s.kind === 1 && String(s.attributes['http.route'] ?? s.name).includes('shortfalls'));
+    expect(server).toBeDefined();
+    const trace = spans.filter((s) => s.traceId === server?.traceId);
+    const byId = new Map(trace.map((s) => [s.spanId, s]));
+    const ancestors = (s: SpanRecord): SpanRecord[] => {
+      const parent = s.parentSpanId ? byId.get(s.parentSpanId) : undefined;
+      return parent ? [parent, ...ancestors(parent)] : [];
+    };
+    const one = (what: string, pred: (s: SpanRecord) => boolean): SpanRecord => {
+      const found = trace.find(pred);
+      if (!found) throw new Error(`no ${what} span in the trace; it has: ${trace.map((s) => s.name).join(', ')}`);
+      return found;
+    };
+    const mongoWrite = (collection: string, op: string) => (s: SpanRecord) =>
+      s.attributes['db.system'] === 'mongodb' &&
+      s.attributes['db.mongodb.collection'] === collection &&
+      String(s.attributes['db.operation'] ?? s.name).includes(op);
+
+    const httpInsert = one('HTTP handler insert into probes', mongoWrite('probes', 'insert'));
+    const publish = one('Kafka publish', (s) => s.name.endsWith('shortfall.detected.v1 publish'));
+    const processSpan = one('Kafka process', (s) => s.name.endsWith('shortfall.detected.v1 process'));
+    const consumerWrite = one('consumer update of probe_effects', mongoWrite('probe_effects', 'update'));
+    const job = one('BullMQ job', (s) => s.name === 'diagnostics echo');
+    const jobWrite = one('job insert into probe_jobs', mongoWrite('probe_jobs', 'insert'));
+
+    // The chain runs parent to child: HTTP → publish → process → (write, job) → job's write.
+    expect(ancestors(httpInsert)).toContain(server);
+    expect(ancestors(publish)).toContain(server);
+    expect(ancestors(processSpan)).toContain(publish);
+    expect(ancestors(consumerWrite)).toContain(processSpan);
+    expect(ancestors(job)).toContain(processSpan);
+    expect(ancestors(jobWrite)).toContain(job);
+    expect(processSpan.attributes['messaging.consumer.group.name']).toBe('trace-probe');
+  });
+});
