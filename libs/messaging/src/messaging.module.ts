@@ -10,8 +10,8 @@ import {
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import { createLogger } from '@buqi/observability';
-import { registerHealthCheck } from '@buqi/platform';
+import type { Logger } from '@buqi/observability';
+import { PLATFORM_LOGGER, registerHealthCheck } from '@buqi/platform';
 import { checkKafka } from './kafka/kafka.health';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventPublisher } from './event-publisher';
@@ -71,7 +71,11 @@ export class MessagingModule {
       global: true,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: resolveMessagingOptions(input) },
-        { provide: MESSAGING_LOGGER, useFactory: () => createLogger({ name: 'messaging' }) },
+        {
+          provide: MESSAGING_LOGGER,
+          inject: [PLATFORM_LOGGER],
+          useFactory: (logger: Logger) => logger.child({ component: 'messaging' }),
+        },
         {
           provide: KAFKA,
           inject: [MESSAGING_OPTIONS, MESSAGING_LOGGER],
