@@ -3,6 +3,7 @@ import { MongoClient, type Db } from 'mongodb';
 import type { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { dlqTopic, encodeEvent, ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
 import { engineEnv, spawnTs, uniqueName, waitFor, type TsProcess } from '@buqi/testing';
+import { ProcessedEvents } from './consumer/processed-events';
 import { createKafka, ensureTopics } from './kafka/kafka.factory';
 import { DLQ_H, headerString } from './kafka/headers';
 import { silentLogger } from './messaging.logger';
@@ -138,6 +139,27 @@ describe('outbox → Kafka → consumer, across processes', () => {
     expect(invocations).toBeGreaterThanOrEqual(total);
   });
 
+  it('commits what finished when stopped gracefully, so a restart redelivers nothing handled', async () => {
+    const s = await scenario();
+    const total = 200;
+    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: String(total) }).exited).toBe(0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'relay' }).exited).toBe(0);
+
+    const consumer = await startConsumer(s, { SLOW_MS: '15' });
+    await waitFor('some effects', async () => (await s.db.collection('effects').countDocuments()) >= 40);
+    expect(await consumer.kill('SIGTERM')).toBe(0);
+
+    const handled = await s.db.collection('processed_events').countDocuments();
+    expect(handled).toBeLessThan(total);
+    const committed = (await admin.fetchOffsets({ groupId: s.env.GROUP, topics: [s.topic] }))
+      .flatMap((t) => t.partitions)
+      .reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+    expect(committed).toBe(handled);
+
+    await startConsumer(s);
+    await expectExactlyOneEffectEach(s, total);
+  });
+
   it('applies an event delivered twice once', async () => {
     const s = await scenario();
     const event = createEvent(
@@ -155,6 +177,25 @@ describe('outbox → Kafka → consumer, across processes', () => {
     const processed = await s.db.collection('processed_events').countDocuments({ eventId: event.id });
     expect(processed).toBe(1);
     expect(await s.db.collection('invocations').countDocuments({ eventId: event.id })).toBe(1);
+  });
+});
+
+describe('processed-event records', () => {
+  it('are purged by age, per consumer group', async () => {
+    const db = mongo.db(uniqueName('processed'));
+    const mine = new ProcessedEvents(db, 'group-a');
+    const other = new ProcessedEvents(db, 'group-b');
+    await mine.ensureIndexes();
+    await mine.mark('old', new Date('2026-01-01T00:00:00Z'));
+    await mine.mark('new', new Date('2026-03-01T00:00:00Z'));
+    await mine.mark('new', new Date('2026-03-01T00:00:00Z')); // a second mark is harmless
+    await other.mark('old', new Date('2026-01-01T00:00:00Z'));
+
+    expect(await mine.purgeOlderThan(new Date('2026-02-01T00:00:00Z'))).toBe(1);
+    expect(await mine.has('old')).toBe(false);
+    expect(await mine.has('new')).toBe(true);
+    expect(await other.has('old')).toBe(true);
+    await db.dropDatabase();
   });
 });
 
