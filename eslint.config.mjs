@@ -10,7 +10,14 @@ const depConstraints = [
   { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:shared'] },
   {
     sourceTag: 'type:app',
-    onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:domain', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: [
+      'type:feature',
+      'type:data-access',
+      'type:domain',
+      'type:contracts',
+      'type:util',
+      'type:testing',
+    ],
   },
   {
     sourceTag: 'type:feature',
@@ -25,7 +32,7 @@ const depConstraints = [
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   {
     sourceTag: 'type:testing',
-    onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:contracts', 'type:util'],
   },
   {
     sourceTag: 'type:e2e',
@@ -47,6 +54,11 @@ const infrastructure = [
   'express',
 ];
 
+const deepImport = {
+  group: ['@buqi/*/*'],
+  message: 'Import a library only through its public entry (@buqi/<name>).',
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -59,16 +71,20 @@ export default [
         { enforceBuildableLibDependency: true, allow: [], banTransitiveDependencies: true, depConstraints },
       ],
       // Libraries are imported through their public entry only, never a deep or relative path.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['@buqi/*/*'], message: 'Import a library only through its public entry (@buqi/<name>).' },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [deepImport] }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Test helpers stay out of shipped code.
+    files: ['services/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__fixtures__/**', '**/test-fixtures/**', 'libs/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@buqi/testing', message: 'Only tests may import @buqi/testing.' }], patterns: [deepImport] },
+      ],
     },
   },
   {
@@ -79,6 +95,7 @@ export default [
         {
           paths: infrastructure.filter((p) => !p.includes('*')),
           patterns: [
+            deepImport,
             {
               group: infrastructure.filter((p) => p.includes('*')),
               message: 'Domain code is framework-free: no NestJS, Kafka, Mongo, Redis or OpenTelemetry here.',

@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { MongoClient } from 'mongodb';
-import { engineEnv, spawnTs, uniqueName, waitFor, type TsProcess } from '@buqi/testing';
+import { engineEnv, freePort, spawnService, uniqueName, waitFor, type SpawnedService } from '@buqi/testing';
 
 interface SpanRecord {
   name: string;
@@ -12,23 +11,14 @@ interface SpanRecord {
 }
 
 const engines = engineEnv();
-let app: TsProcess | undefined;
+let app: SpawnedService | undefined;
 let mongo: MongoClient;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   mongo = await MongoClient.connect(engines.MONGO_URL);
 });
 afterAll(async () => {
-  await app?.kill('SIGKILL');
+  await app?.stop('SIGKILL');
   await mongo?.close();
 });
 
@@ -36,15 +26,13 @@ describe('one trace from HTTP through Kafka to the consumer, its job and their d
   it('links every hop by one trace id, parent to child', async () => {
     const name = uniqueName('trace');
     const port = await freePort();
-    app = spawnTs('test/observability/__fixtures__/traced-app.fixture.ts', {
-      ...engines,
-      MONGO_DB: name,
-      KAFKA_TOPIC_PREFIX: `${name}.`,
-      HTTP_PORT: String(port),
-      LOG_LEVEL: 'warn',
+    app = spawnService({
+      main: 'test/observability/__fixtures__/traced-app.fixture.ts',
+      env: { ...engines, MONGO_DB: name, KAFKA_TOPIC_PREFIX: `${name}.`, HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
+      inheritEnv: true,
     });
     const base = `http://127.0.0.1:${port}`;
-    await waitFor('the app to be ready', async () => (await fetch(`${base}/health/ready`)).ok, { timeoutMs: 90_000 });
+    await app.waitForHttp(`${base}/health/ready`, { timeoutMs: 90_000 });
 
     const res = await fetch(`${base}/probe/shortfalls`, {
       method: 'POST',

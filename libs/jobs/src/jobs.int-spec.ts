@@ -1,21 +1,21 @@
 import { Redis } from 'ioredis';
-import { engineEnv, spawnTs, uniqueName, type TsProcess } from '@buqi/testing';
+import { engineEnv, spawnService, uniqueName, type SpawnedService } from '@buqi/testing';
 
 const FIXTURE = 'libs/jobs/src/__fixtures__/jobs.fixture.ts';
 const { REDIS_URL } = engineEnv();
 let redis: Redis;
-const children: TsProcess[] = [];
+const children: SpawnedService[] = [];
 
 beforeAll(() => {
   redis = new Redis(REDIS_URL);
 });
 afterEach(async () => {
-  await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
+  await Promise.all(children.splice(0).map((c) => c.stop('SIGKILL')));
 });
 afterAll(() => redis.disconnect());
 
 function run(env: Record<string, string>) {
-  const p = spawnTs(FIXTURE, { REDIS_URL, ...env });
+  const p = spawnService({ main: FIXTURE, env: { REDIS_URL, ...env }, inheritEnv: true });
   children.push(p);
   return p;
 }
@@ -25,13 +25,13 @@ describe('delayed jobs across processes', () => {
     const prefix = uniqueName('jobs');
     const token = 'escalate-wo-1';
     const scheduler = run({ MODE: 'schedule', PREFIX: prefix, TOKEN: token, DELAY_MS: '2000' });
-    expect(await scheduler.exited).toBe(0);
+    expect(await scheduler.exited).toEqual({ code: 0, signal: null });
     const scheduledAt = Number(await redis.get(`${prefix}:test:${token}:scheduledAt`));
 
     // a worker that dies before the delay has passed must not lose the job
     const early = run({ MODE: 'work', PREFIX: prefix });
     await early.waitForOutput(/worker ready/);
-    expect(await early.kill('SIGKILL')).toBe('SIGKILL');
+    expect(await early.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
 
     const worker = run({ MODE: 'work', PREFIX: prefix });
     await worker.waitForOutput(/worker ready/);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import type { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { dlqTopic, encodeEvent, ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
-import { engineEnv, spawnTs, uniqueName, waitFor, type TsProcess } from '@buqi/testing';
+import { engineEnv, spawnService, uniqueName, waitFor, type SpawnedService } from '@buqi/testing';
 import { ProcessedEvents } from './consumer/processed-events';
 import { createKafka, ensureTopics } from './kafka/kafka.factory';
 import { DLQ_H, headerString } from './kafka/headers';
@@ -10,13 +10,15 @@ import { silentLogger } from './messaging.logger';
 import { createEvent } from './outbox/create-event';
 
 const FIXTURES = 'libs/messaging/src/__fixtures__';
+const EXIT_0 = { code: 0, signal: null };
+const KILLED = { code: null, signal: 'SIGKILL' };
 const engines = engineEnv();
 
 let kafka: Kafka;
 let admin: Admin;
 let producer: Producer;
 let mongo: MongoClient;
-const children: TsProcess[] = [];
+const children: SpawnedService[] = [];
 
 beforeAll(async () => {
   kafka = createKafka({ brokers: engines.KAFKA_BROKERS.split(','), clientId: 'messaging-int', logger: silentLogger });
@@ -28,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(children.splice(0).map((c) => c.kill('SIGKILL')));
+  await Promise.all(children.splice(0).map((c) => c.stop('SIGKILL')));
 });
 
 afterAll(async () => {
@@ -51,7 +53,7 @@ async function scenario() {
     topic,
     dlq: prefix + dlqTopic(TOPICS.shortfallDetected),
     run: (file: string, extra: Record<string, string> = {}) => {
-      const p = spawnTs(`${FIXTURES}/${file}`, { ...env, ...extra });
+      const p = spawnService({ main: `${FIXTURES}/${file}`, env: { ...env, ...extra }, inheritEnv: true });
       children.push(p);
       return p;
     },
@@ -85,13 +87,13 @@ describe('outbox → Kafka → consumer, across processes', () => {
   it('publishes what a writer killed before its relay ran had stored, with one effect per event', async () => {
     const s = await scenario();
     const writer = s.run('outbox.fixture.ts', { MODE: 'write', COUNT: '20', DIE_AFTER_WRITE: '1' });
-    expect(await writer.exited).toBe('SIGKILL');
+    expect(await writer.exited).toEqual(KILLED);
     expect(writer.stdout()).toContain('written 20');
     expect(await s.pending()).toBe(20);
     expect(await s.published()).toBe(0);
 
     const relay = s.run('outbox.fixture.ts', { MODE: 'relay' });
-    expect(await relay.exited).toBe(0);
+    expect(await relay.exited).toEqual(EXIT_0);
     expect(relay.stdout()).toContain('drained 20');
     expect(await s.pending()).toBe(0);
 
@@ -101,15 +103,15 @@ describe('outbox → Kafka → consumer, across processes', () => {
 
   it('re-publishes after a relay killed between publish and clean-up, and the consumer drops the duplicate', async () => {
     const s = await scenario();
-    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: '20' }).exited).toBe(0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: '20' }).exited).toEqual(EXIT_0);
 
     const dying = s.run('outbox.fixture.ts', { MODE: 'relay', DIE_AFTER_PUBLISH: '1' });
-    expect(await dying.exited).toBe('SIGKILL');
+    expect(await dying.exited).toEqual(KILLED);
     expect(await s.published()).toBe(1);
     expect(await s.pending()).toBe(20);
 
     const relay = s.run('outbox.fixture.ts', { MODE: 'relay' });
-    expect(await relay.exited).toBe(0);
+    expect(await relay.exited).toEqual(EXIT_0);
     expect(await s.published()).toBe(21); // the first event really went out twice
 
     await startConsumer(s);
@@ -121,8 +123,8 @@ describe('outbox → Kafka → consumer, across processes', () => {
   it('loses nothing and doubles nothing when the consumer is SIGKILLed mid-batch and restarted', async () => {
     const s = await scenario();
     const total = 300;
-    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: String(total) }).exited).toBe(0);
-    expect(await s.run('outbox.fixture.ts', { MODE: 'relay' }).exited).toBe(0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: String(total) }).exited).toEqual(EXIT_0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'relay' }).exited).toEqual(EXIT_0);
     expect(await s.published()).toBe(total);
 
     const first = await startConsumer(s, { SLOW_MS: '15' });
@@ -130,7 +132,7 @@ describe('outbox → Kafka → consumer, across processes', () => {
       const n = await s.db.collection('effects').countDocuments();
       return n >= 40 ? n : undefined;
     });
-    expect(await first.kill('SIGKILL')).toBe('SIGKILL');
+    expect(await first.stop('SIGKILL')).toEqual(KILLED);
     expect(before).toBeLessThan(total); // killed mid-way, not after the end
 
     await startConsumer(s);
@@ -142,12 +144,12 @@ describe('outbox → Kafka → consumer, across processes', () => {
   it('commits what finished when stopped gracefully, so a restart redelivers nothing handled', async () => {
     const s = await scenario();
     const total = 200;
-    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: String(total) }).exited).toBe(0);
-    expect(await s.run('outbox.fixture.ts', { MODE: 'relay' }).exited).toBe(0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'write', COUNT: String(total) }).exited).toEqual(EXIT_0);
+    expect(await s.run('outbox.fixture.ts', { MODE: 'relay' }).exited).toEqual(EXIT_0);
 
     const consumer = await startConsumer(s, { SLOW_MS: '15' });
     await waitFor('some effects', async () => (await s.db.collection('effects').countDocuments()) >= 40);
-    expect(await consumer.kill('SIGTERM')).toBe(0);
+    expect(await consumer.stop('SIGTERM')).toEqual(EXIT_0);
 
     const handled = await s.db.collection('processed_events').countDocuments();
     expect(handled).toBeLessThan(total);

@@ -20,4 +20,3 @@ export {
   SERVICE_NAME,
   type PlatformConfig,
 } from './lib/platform.tokens';
-export * from './testing';

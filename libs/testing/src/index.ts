@@ -1,3 +1,5 @@
 export * from './wait-for';
-export * from './engines';
-export * from './spawn-ts';
+export * from './test-engines';
+export * from './spawn-service';
+export { workspaceRoot } from './workspace-root';
+export { describeServiceProcess } from './service-process.suite';

@@ -1,4 +1,4 @@
-import { uniqueName } from './engines';
+import { uniqueDatabaseName, uniqueName } from './test-engines';
 import { waitFor } from './wait-for';
 
 describe('waitFor', () => {
@@ -25,5 +25,6 @@ describe('uniqueName', () => {
     const a = uniqueName('msg');
     expect(a).toMatch(/^msg_[a-z0-9]+_[0-9a-f]{6}$/);
     expect(uniqueName('msg')).not.toBe(a);
+    expect(uniqueDatabaseName('work-orders')).toMatch(/^buqi_test_work_orders_[a-z0-9]+_[0-9a-f]{6}$/);
   });
 });

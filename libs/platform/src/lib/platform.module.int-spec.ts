@@ -8,7 +8,7 @@ import {
   redisConfig,
   telemetryConfig,
 } from '@buqi/config';
-import { dropTestDatabase, freePort, testEngines, uniqueDatabaseName } from '../testing';
+import { dropTestDatabase, freePort, testEngines, uniqueDatabaseName } from '@buqi/testing';
 import { registerHealthCheck } from './health/register-health-check';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { PlatformModule } from './platform.module';

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { waitFor } from './wait-for';
 import { workspaceRoot } from './workspace-root';
 
 export interface SpawnServiceOptions {
   /** The entry point relative to the workspace root, e.g. 'services/asset-inventory/src/main.ts'. */
   readonly main: string;
-  /** The child's whole environment: nothing is inherited, so a test controls every variable. */
+  /** The child's environment. Nothing is inherited unless `inheritEnv`, so a test controls every variable. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  readonly inheritEnv?: boolean;
 }
 
 export interface ExitStatus {
@@ -26,6 +28,8 @@ export interface SpawnedService {
   stdout(): string;
   stderr(): string;
   waitForExit(timeoutMs?: number): Promise<ExitStatus>;
+  /** Waits until the process has printed something matching `pattern` on stdout. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Polls `url` until it answers with `status` (200 by default); fails early if the process exits. */
   waitForHttp(url: string, options?: PollOptions): Promise<Response>;
   /** Sends `signal` and waits for the exit; SIGKILL after `timeoutMs`. */
@@ -33,14 +37,19 @@ export interface SpawnedService {
 }
 
 /**
- * Runs a service's main.ts the way `nx serve` does (node -r @swc-node/register with the base
- * tsconfig), capturing its output. Always stop() it in afterAll/afterEach.
+ * Runs a TypeScript entry point (a service's main.ts, a test fixture) the way `nx serve` does:
+ * node -r @swc-node/register with the base tsconfig, capturing its output. Always stop() it in
+ * afterAll/afterEach.
  */
 export function spawnService(options: SpawnServiceOptions): SpawnedService {
   const root = workspaceRoot();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, options.main)], {
     cwd: root,
-    env: { ...options.env, SWC_NODE_PROJECT: join(root, 'tsconfig.base.json') },
+    env: {
+      ...(options.inheritEnv ? process.env : {}),
+      ...options.env,
+      SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -70,6 +79,12 @@ export function spawnService(options: SpawnServiceOptions): SpawnedService {
       clearTimeout(timer);
     }
   };
+
+  const waitForOutput = (pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> =>
+    waitFor(`${pattern} on the stdout of ${options.main}${describe()}`, () => out.match(pattern) ?? undefined, {
+      timeoutMs,
+      intervalMs: 50,
+    });
 
   const waitForHttp = async (url: string, poll: PollOptions = {}): Promise<Response> => {
     const wanted = poll.status ?? 200;
@@ -104,5 +119,5 @@ export function spawnService(options: SpawnServiceOptions): SpawnedService {
     }
   };
 
-  return { child, exited, stdout: () => out, stderr: () => err, waitForExit, waitForHttp, stop };
+  return { child, exited, stdout: () => out, stderr: () => err, waitForExit, waitForOutput, waitForHttp, stop };
 }

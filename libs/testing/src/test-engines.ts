@@ -24,9 +24,20 @@ export function testEngines(): TestEngines {
   return loadConfig(testEngineConfig);
 }
 
-/** A database name of its own for one test run, e.g. buqi_test_platform_3f9a1c2b. */
+/** The engines as the environment variables a service or fixture process reads. */
+export function engineEnv(): { KAFKA_BROKERS: string; MONGO_URL: string; REDIS_URL: string } {
+  const e = testEngines();
+  return { KAFKA_BROKERS: e.KAFKA_BROKERS.join(','), MONGO_URL: e.MONGO_URL, REDIS_URL: e.REDIS_URL };
+}
+
+/** A name no other test run uses: for databases, topic prefixes, consumer groups, queue prefixes. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+/** A database name of its own for one test run, e.g. buqi_test_platform_mbx1k2_3f9a1c. */
 export function uniqueDatabaseName(scope: string): string {
-  return `buqi_test_${scope.replace(/[^a-z0-9]+/gi, '_')}_${randomBytes(4).toString('hex')}`;
+  return uniqueName(`buqi_test_${scope.replace(/[^a-z0-9]+/gi, '_')}`);
 }
 
 /** A TCP port nothing listens on right now (for a service under test, or as a "closed port"). */

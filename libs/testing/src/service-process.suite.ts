@@ -1,0 +1,64 @@
+import { dropTestDatabase, engineEnv, freePort, uniqueDatabaseName, uniqueName } from './test-engines';
+import { spawnService, type SpawnedService } from './spawn-service';
+
+/**
+ * The process-level contract every service keeps: a bad configuration stops it at start naming
+ * each variable, and against the engines it becomes ready, serves OpenAPI and exits 0 on SIGTERM.
+ */
+export function describeServiceProcess(service: { name: string; title: string }): void {
+  const main = `services/${service.name}/src/main.ts`;
+
+  describe(`${service.name} process`, () => {
+    let proc: SpawnedService | undefined;
+
+    afterEach(async () => {
+      await proc?.stop('SIGKILL');
+      proc = undefined;
+    });
+
+    it('exits with code 1 naming every bad variable, before connecting anywhere', async () => {
+      proc = spawnService({ main, env: { ...engineEnv(), KAFKA_BROKERS: undefined, HTTP_PORT: 'abc' } });
+
+      const { code } = await proc.waitForExit();
+
+      expect(code).toBe(1);
+      expect(proc.stderr()).toContain('KAFKA_BROKERS is required');
+      expect(proc.stderr()).toContain('HTTP_PORT="abc" is not an integer between 1 and 65535');
+      // Nest never started, so it logged nothing.
+      expect(proc.stdout()).toBe('');
+    });
+
+    it('becomes ready against Mongo, Redis and Kafka, serves OpenAPI and exits 0 on SIGTERM', async () => {
+      const port = await freePort();
+      const database = uniqueDatabaseName(service.name);
+      const baseUrl = `http://127.0.0.1:${port}`;
+      const env = engineEnv();
+      proc = spawnService({
+        main,
+        env: { ...env, MONGO_DB: database, HTTP_PORT: String(port), KAFKA_TOPIC_PREFIX: `${uniqueName('svc')}.` },
+      });
+      try {
+        const ready = await proc.waitForHttp(`${baseUrl}/health/ready`, { timeoutMs: 90_000 });
+        expect(await ready.json()).toMatchObject({
+          status: 'ok',
+          checks: { mongo: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up' } },
+        });
+
+        const live = await fetch(`${baseUrl}/health/live`, { headers: { 'x-correlation-id': 'int-test-1' } });
+        expect(live.status).toBe(200);
+        expect(live.headers.get('x-correlation-id')).toBe('int-test-1');
+
+        const docs = await fetch(`${baseUrl}/docs-json`);
+        expect(await docs.json()).toMatchObject({
+          info: { title: service.title },
+          paths: { '/health/ready': expect.any(Object) },
+        });
+
+        expect(await proc.stop('SIGTERM')).toEqual({ code: 0, signal: null });
+        expect(proc.stdout()).toContain('"msg":"stopped"');
+      } finally {
+        await dropTestDatabase(env.MONGO_URL, database);
+      }
+    });
+  });
+}
