@@ -8,6 +8,7 @@ export {
   kafkaConfig,
   mongoConfig,
   redisConfig,
+  serviceBaseConfig,
   telemetryConfig,
   type HttpSettings,
   type KafkaSettings,

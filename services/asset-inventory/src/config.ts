@@ -1,19 +1,7 @@
-import {
-  defineConfig,
-  httpConfig,
-  kafkaConfig,
-  mongoConfig,
-  redisConfig,
-  telemetryConfig,
-  type Config,
-} from '@buqi/config';
+import { defineConfig, serviceBaseConfig, type Config } from '@buqi/config';
 
 export const serviceConfig = defineConfig({
-  ...httpConfig(3101),
-  ...mongoConfig('buqi_asset_inventory'),
-  ...redisConfig,
-  ...kafkaConfig,
-  ...telemetryConfig,
+  ...serviceBaseConfig({ httpPort: 3101, database: 'buqi_asset_inventory' }),
 });
 
 export type ServiceConfig = Config<typeof serviceConfig>;

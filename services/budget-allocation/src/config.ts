@@ -1,19 +1,7 @@
-import {
-  defineConfig,
-  httpConfig,
-  kafkaConfig,
-  mongoConfig,
-  redisConfig,
-  telemetryConfig,
-  type Config,
-} from '@buqi/config';
+import { defineConfig, serviceBaseConfig, type Config } from '@buqi/config';
 
 export const serviceConfig = defineConfig({
-  ...httpConfig(3102),
-  ...mongoConfig('buqi_budget_allocation'),
-  ...redisConfig,
-  ...kafkaConfig,
-  ...telemetryConfig,
+  ...serviceBaseConfig({ httpPort: 3102, database: 'buqi_budget_allocation' }),
 });
 
 export type ServiceConfig = Config<typeof serviceConfig>;

@@ -1,19 +1,7 @@
-import {
-  defineConfig,
-  httpConfig,
-  kafkaConfig,
-  mongoConfig,
-  redisConfig,
-  telemetryConfig,
-  type Config,
-} from '@buqi/config';
+import { defineConfig, serviceBaseConfig, type Config } from '@buqi/config';
 
 export const serviceConfig = defineConfig({
-  ...httpConfig(3103),
-  ...mongoConfig('buqi_work_orders'),
-  ...redisConfig,
-  ...kafkaConfig,
-  ...telemetryConfig,
+  ...serviceBaseConfig({ httpPort: 3103, database: 'buqi_work_orders' }),
 });
 
 export type ServiceConfig = Config<typeof serviceConfig>;

@@ -71,3 +71,16 @@ export type RedisSettings = Config<typeof redisConfig>;
 export type HttpSettings = Config<ReturnType<typeof httpConfig>>;
 export type TelemetrySettings = Config<typeof telemetryConfig>;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * What every Buqi service reads: HTTP, its own database, Redis, Kafka and telemetry. A service
+ * spreads this into its spec beside its own variables.
+ */
+export const serviceBaseConfig = (defaults: { httpPort: number; database: string }) =>
+  ({
+    ...httpConfig(defaults.httpPort),
+    ...mongoConfig(defaults.database),
+    ...redisConfig,
+    ...kafkaConfig,
+    ...telemetryConfig,
+  }) as const;
