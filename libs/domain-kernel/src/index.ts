@@ -1,0 +1,2 @@
+export { DomainValidationError } from './domain-error';
+export { array, finite, integer, oneOf, text, validDate } from './guards';
