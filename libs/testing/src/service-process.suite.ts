@@ -1,3 +1,4 @@
+import { Kafka, logLevel } from 'kafkajs';
 import { dropTestDatabase, engineEnv, freePort, uniqueDatabaseName, uniqueName } from './test-engines';
 import { spawnService, type SpawnedService } from './spawn-service';
 
@@ -33,9 +34,16 @@ export function describeServiceProcess(service: { name: string; title: string })
       const database = uniqueDatabaseName(service.name);
       const baseUrl = `http://127.0.0.1:${port}`;
       const env = engineEnv();
+      const prefix = `${uniqueName('svc')}.`;
       proc = spawnService({
         main,
-        env: { ...env, MONGO_DB: database, HTTP_PORT: String(port), KAFKA_TOPIC_PREFIX: `${uniqueName('svc')}.` },
+        env: {
+          ...env,
+          MONGO_DB: database,
+          HTTP_PORT: String(port),
+          KAFKA_TOPIC_PREFIX: prefix,
+          KAFKA_TOPIC_PARTITIONS: '2',
+        },
       });
       try {
         const ready = await proc.waitForHttp(`${baseUrl}/health/ready`, { timeoutMs: 90_000 });
@@ -43,6 +51,15 @@ export function describeServiceProcess(service: { name: string; title: string })
           status: 'ok',
           checks: { mongo: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up' } },
         });
+
+        // Its topics were created at start-up with the configured partitions, each with a dead-letter topic.
+        const topics = await topicsWithPrefix(env.KAFKA_BROKERS, prefix);
+        const created = [...topics.keys()].filter((t) => !t.endsWith('.dlq'));
+        expect(created.length).toBeGreaterThan(0);
+        for (const t of created) {
+          expect({ topic: t, partitions: topics.get(t) }).toEqual({ topic: t, partitions: 2 });
+          expect(topics.has(`${t}.dlq`)).toBe(true);
+        }
 
         const live = await fetch(`${baseUrl}/health/live`, { headers: { 'x-correlation-id': 'int-test-1' } });
         expect(live.status).toBe(200);
@@ -61,4 +78,16 @@ export function describeServiceProcess(service: { name: string; title: string })
       }
     });
   });
+}
+
+async function topicsWithPrefix(brokers: string, prefix: string): Promise<Map<string, number>> {
+  const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    const names = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    const { topics } = await admin.fetchTopicMetadata({ topics: names });
+    return new Map(topics.map((t) => [t.name, t.partitions.length]));
+  } finally {
+    await admin.disconnect();
+  }
 }
