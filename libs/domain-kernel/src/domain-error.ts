@@ -15,7 +15,8 @@ export class DomainValidationError extends Error {
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
   if (value === undefined) return 'undefined';
   try {
     const json = JSON.stringify(value);

@@ -1,4 +1,16 @@
-import { array, DomainValidationError, finite, integer, oneOf, text, validDate } from './index';
+import {
+  array,
+  bool,
+  DomainValidationError,
+  finite,
+  integer,
+  nonNegative,
+  oneOf,
+  positive,
+  record,
+  text,
+  validDate,
+} from './index';
 
 describe('guards', () => {
   it('pass valid values through unchanged', () => {
@@ -9,6 +21,10 @@ describe('guards', () => {
     const d = new Date('2026-03-02T00:00:00Z');
     expect(validDate('at', d)).toBe(d);
     expect(array('items', [])).toEqual([]);
+    expect(record('sample', { a: 1 })).toEqual({ a: 1 });
+    expect(bool('mandatory', false)).toBe(false);
+    expect(positive('areaM2', 0.5)).toBe(0.5);
+    expect(nonNegative('grams', 0)).toBe(0);
   });
 
   it.each([
@@ -21,6 +37,11 @@ describe('guards', () => {
     [() => validDate('at', new Date('nonsense')), 'at must be a valid date (got null)'],
     [() => array('items', 'x'), 'items must be an array (got "x")'],
     [() => array('items', [], 1), 'items must have at least 1 item(s) (got [])'],
+    [() => record('sample', [1]), 'sample must be an object (got [1])'],
+    [() => record('sample', null), 'sample must be an object (got null)'],
+    [() => bool('mandatory', 'yes'), 'mandatory must be true or false (got "yes")'],
+    [() => positive('areaM2', 0), 'areaM2 must be greater than 0 (got 0)'],
+    [() => nonNegative('grams', -1), 'grams must be at least 0 (got -1)'],
   ])('throw a DomainValidationError naming the field and value (%#)', (fn, message) => {
     expect(fn).toThrow(DomainValidationError);
     expect(fn).toThrow(message);

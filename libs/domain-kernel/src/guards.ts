@@ -48,6 +48,32 @@ export function validDate(field: string, value: unknown): Date {
 /** An array (possibly empty, unless `minItems`). */
 export function array<T = unknown>(field: string, value: unknown, minItems = 0): T[] {
   if (!Array.isArray(value)) throw new DomainValidationError(field, value, 'must be an array');
-  if (value.length < minItems) throw new DomainValidationError(field, value, `must have at least ${minItems} item(s)`);
+  if (value.length < minItems)
+    throw new DomainValidationError(field, value, `must have at least ${minItems} item(s)`);
   return value as T[];
+}
+
+/** A plain object (not null, not an array), so its fields can be read and named in errors. */
+export function record(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new DomainValidationError(field, value, 'must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+export function bool(field: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new DomainValidationError(field, value, 'must be true or false');
+  return value;
+}
+
+/** A finite number strictly greater than zero (areas, intervals, standards). */
+export function positive(field: string, value: unknown): number {
+  const n = finite(field, value);
+  if (n <= 0) throw new DomainValidationError(field, value, 'must be greater than 0');
+  return n;
+}
+
+/** A finite number of at least zero (grams, concentrations, counts). */
+export function nonNegative(field: string, value: unknown): number {
+  return finite(field, value, { min: 0 });
 }

@@ -1,2 +1,14 @@
 export { DomainValidationError } from './domain-error';
-export { array, finite, integer, oneOf, text, validDate } from './guards';
+export {
+  array,
+  bool,
+  finite,
+  integer,
+  nonNegative,
+  oneOf,
+  positive,
+  record,
+  text,
+  validDate,
+} from './guards';
+export { PRIORITIES, type Priority } from './priority';

@@ -1,6 +1,5 @@
-import { DomainValidationError, finite, oneOf, text, validDate } from '@buqi/domain-kernel';
+import { bool, DomainValidationError, finite, oneOf, record, text, validDate } from '@buqi/domain-kernel';
 import { BASE_FACTOR, num, scored, type Scored } from './factor';
-import { bool, object } from './input';
 import { importanceOf, PLACE_IMPORTANCE, type PlaceImportance } from './place-importance';
 
 export const ASSET_CLASSES = ['road-segment', 'restroom', 'monitoring-device'] as const;
@@ -40,7 +39,7 @@ export function assessConsequence(
   input: ConsequenceInput,
   placeImportance: readonly PlaceImportance[] = PLACE_IMPORTANCE,
 ): Scored {
-  const i = object('input', input);
+  const i = record('input', input);
   const assetClass = oneOf('assetClass', i['assetClass'], ASSET_CLASSES);
   const safetyCritical = bool('safetyCritical', i['safetyCritical']);
   const footfall = finite('footfallPerDay', i['footfallPerDay'], { min: 0 });

@@ -1,6 +1,5 @@
-import { finite, validDate } from '@buqi/domain-kernel';
+import { finite, record, validDate } from '@buqi/domain-kernel';
 import { BASE_FACTOR, num, scored, type Scored } from './factor';
-import { object } from './input';
 import { trendPerMonth, type DatedIndex, type Trend } from './trend';
 
 /** A decline of this many points a month or more counts fully: from the road standard 70 to 10 in a year. */
@@ -27,7 +26,7 @@ export interface Likelihood extends Scored {
  * history dated after it is refused.
  */
 export function assessLikelihood(input: LikelihoodInput, now?: Date): Likelihood {
-  const i = object('input', input);
+  const i = record('input', input);
   if (now !== undefined) validDate('now', now);
   const index = finite('conditionIndex', i['conditionIndex'], { min: 0, max: 100 });
   const trend = i['history'] === undefined ? noHistory() : trendPerMonth(i['history'] as DatedIndex[], now);

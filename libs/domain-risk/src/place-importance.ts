@@ -1,5 +1,4 @@
-import { array, DomainValidationError, finite, text } from '@buqi/domain-kernel';
-import { object } from './input';
+import { array, DomainValidationError, finite, record, text } from '@buqi/domain-kernel';
 
 /** How much a place weighs in the consequence of a shortfall there, 0–1. */
 export interface PlaceImportance {
@@ -24,7 +23,7 @@ export const PLACE_IMPORTANCE: readonly PlaceImportance[] = [
 
 export function importanceOf(placeId: string, table: unknown, field: string): PlaceImportance {
   const rows = array<unknown>(field, table).map((item, n) => {
-    const r = object(`${field}[${n}]`, item);
+    const r = record(`${field}[${n}]`, item);
     return {
       placeId: text(`${field}[${n}].placeId`, r['placeId'], 100),
       name: text(`${field}[${n}].name`, r['name']),

@@ -1,7 +1,6 @@
-import { finite } from '@buqi/domain-kernel';
+import { finite, PRIORITIES, type Priority } from '@buqi/domain-kernel';
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES, type Priority };
 
 /** A score at or above `minScore` is at least `priority`; below the last: P4. */
 export const PRIORITY_THRESHOLDS: readonly { readonly priority: Priority; readonly minScore: number }[] = [

@@ -1,7 +1,6 @@
-import { validDate } from '@buqi/domain-kernel';
+import { record, validDate } from '@buqi/domain-kernel';
 import { num, type Scored } from './factor';
 import { assessConsequence, type ConsequenceInput } from './consequence';
-import { object } from './input';
 import { assessLikelihood, type Likelihood, type LikelihoodInput } from './likelihood';
 import { PLACE_IMPORTANCE, type PlaceImportance } from './place-importance';
 import { moreUrgent, priorityForScore, safetyFloor, type Priority } from './priority';
@@ -27,8 +26,8 @@ export interface RiskAssessment {
 
 /** Risk of an open shortfall: likelihood (1–5) × consequence (1–5), and the priority class it earns. */
 export function assessRisk(input: RiskInput, options: RiskOptions = {}): RiskAssessment {
-  const i = object('input', input);
-  const o = object('options', options);
+  const i = record('input', input);
+  const o = record('options', options);
   const now = validDate('now', i['now']);
   const likelihood = assessLikelihood(input, now);
   const consequence = assessConsequence(

@@ -1,5 +1,4 @@
-import { array, DomainValidationError, finite, validDate } from '@buqi/domain-kernel';
-import { object } from './input';
+import { array, DomainValidationError, finite, record, validDate } from '@buqi/domain-kernel';
 
 /** A condition index (0–100) as measured on a date. */
 export interface DatedIndex {
@@ -25,7 +24,7 @@ export const DAYS_PER_MONTH = 30;
 export function trendPerMonth(history: readonly DatedIndex[], notAfter?: Date, field = 'history'): Trend {
   if (notAfter !== undefined) validDate('now', notAfter);
   const points = array<unknown>(field, history).map((item, n) => {
-    const p = object(`${field}[${n}]`, item);
+    const p = record(`${field}[${n}]`, item);
     const at = validDate(`${field}[${n}].at`, p['at']);
     if (notAfter !== undefined && at.getTime() > notAfter.getTime()) {
       throw new DomainValidationError(

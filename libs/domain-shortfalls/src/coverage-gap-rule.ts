@@ -1,6 +1,6 @@
-import { array, DomainValidationError, integer, oneOf, text } from '@buqi/domain-kernel';
+import { array, bool, DomainValidationError, integer, oneOf, record, text } from '@buqi/domain-kernel';
 import { evidenceLines, severityAt, type Finding } from './finding';
-import { at, bool, object } from './input';
+import { at } from './input';
 import {
   MONITORING_REQUIREMENTS,
   PLACE_KINDS,
@@ -54,7 +54,7 @@ const LISTED = 5;
  * building); devices at places not in the list are ignored.
  */
 export function findCoverageGaps(input: CoverageInput): CoverageGapFinding[] {
-  const i = object('input', input);
+  const i = record('input', input);
   const places = validatePlaces(i['places']);
   const devices = validateDevices(i['devices']);
   const requirements =
@@ -119,7 +119,7 @@ function validatePlaces(value: unknown): Place[] {
   const seen = new Set<string>();
   return array<unknown>('places', value).map((item, n) => {
     const path = `places[${n}]`;
-    const p = object(path, item);
+    const p = record(path, item);
     const id = text(at(path, 'id'), p['id'], 100);
     if (seen.has(id)) throw new DomainValidationError(at(path, 'id'), id, 'must be unique among the places');
     seen.add(id);
@@ -132,7 +132,7 @@ function validateDevices(value: unknown): InstalledDevice[] {
   const seen = new Set<string>();
   return array<unknown>('devices', value).map((item, n) => {
     const path = `devices[${n}]`;
-    const d = object(path, item);
+    const d = record(path, item);
     const id = text(at(path, 'id'), d['id'], 100);
     if (seen.has(id)) throw new DomainValidationError(at(path, 'id'), id, 'must be unique among the devices');
     seen.add(id);
@@ -148,7 +148,7 @@ function validateDevices(value: unknown): InstalledDevice[] {
 function validateRequirements(value: unknown): MonitoringRequirement[] {
   return array<unknown>('requirements', value).map((item, n) => {
     const path = `requirements[${n}]`;
-    const r = object(path, item);
+    const r = record(path, item);
     return {
       placeKind: oneOf(at(path, 'placeKind'), r['placeKind'], PLACE_KINDS),
       deviceKind: text(at(path, 'deviceKind'), r['deviceKind'], 64),

@@ -1,7 +1,16 @@
-import { array, DomainValidationError, finite, oneOf, text, validDate } from '@buqi/domain-kernel';
+import {
+  array,
+  DomainValidationError,
+  finite,
+  oneOf,
+  positive,
+  record,
+  text,
+  validDate,
+} from '@buqi/domain-kernel';
 import { evidenceLines, severityAt, type Finding } from './finding';
 import { duration, iso, MINUTE_MS, num } from './format';
-import { at, object, positive } from './input';
+import { at } from './input';
 
 export const DEVICE_CRITICALITIES = ['low', 'normal', 'safety-critical'] as const;
 export type DeviceCriticality = (typeof DEVICE_CRITICALITIES)[number];
@@ -71,7 +80,7 @@ export function findOfflineDevices(
 }
 
 function skewTolerance(options: unknown): number {
-  const o = object('options', options);
+  const o = record('options', options);
   const value = o['clockSkewToleranceMinutes'];
   return value === undefined
     ? DEFAULT_SKEW_MINUTES
@@ -79,7 +88,7 @@ function skewTolerance(options: unknown): number {
 }
 
 function check(value: unknown, path: string, now: Date, toleranceMinutes: number): DeviceOfflineFinding[] {
-  const d = object(path, value);
+  const d = record(path, value);
   const deviceId = text(at(path, 'deviceId'), d['deviceId'], 100);
   const interval = positive(at(path, 'reportingIntervalMinutes'), d['reportingIntervalMinutes']);
   const factor =

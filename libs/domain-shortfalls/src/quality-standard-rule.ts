@@ -1,4 +1,4 @@
-import { array, DomainValidationError, finite, oneOf, text } from '@buqi/domain-kernel';
+import { array, DomainValidationError, finite, oneOf, record, text } from '@buqi/domain-kernel';
 import {
   ASSET_CLASSES,
   evidenceLines,
@@ -8,7 +8,7 @@ import {
   type Severity,
 } from './finding';
 import { num } from './format';
-import { at, object } from './input';
+import { at } from './input';
 import { CONDITION_STANDARDS, type QualityStandard } from './quality-standards';
 
 export interface BelowQualityStandardFinding extends Finding<'below-quality-standard'> {
@@ -33,7 +33,7 @@ export interface QualityCheckInput {
 
 /** A value against a quality standard: no finding when it meets the limit, else one with its severity band. */
 export function checkQualityStandard(input: QualityCheckInput): BelowQualityStandardFinding[] {
-  const i = object('input', input);
+  const i = record('input', input);
   const standard = validateStandard('standard', i['standard']);
   const value = finite('value', i['value'], standard.valueRange);
   const source = i['source'] === undefined ? undefined : text('source', i['source']);
@@ -52,9 +52,9 @@ export function checkConditionIndex(
   input: ConditionCheckInput,
   standards: Readonly<Record<AssetClass, QualityStandard>> = CONDITION_STANDARDS,
 ): BelowQualityStandardFinding[] {
-  const i = object('input', input);
+  const i = record('input', input);
   const assetClass = oneOf('assetClass', i['assetClass'], ASSET_CLASSES);
-  const table = object('standards', standards);
+  const table = record('standards', standards);
   const standard = validateStandard(`standards.${assetClass}`, table[assetClass]);
   if (standard.assetClass !== assetClass) {
     throw new DomainValidationError(
@@ -117,7 +117,7 @@ function bandFor(standard: QualityStandard, missBy: number): { severity: Severit
 
 /** Checks a standard given as data; every bad field is named with its path. */
 export function validateStandard(field: string, value: unknown): QualityStandard {
-  const s = object(field, value);
+  const s = record(field, value);
   text(at(field, 'id'), s['id']);
   oneOf(at(field, 'assetClass'), s['assetClass'], ASSET_CLASSES);
   text(at(field, 'measure'), s['measure']);
@@ -130,7 +130,7 @@ export function validateStandard(field: string, value: unknown): QualityStandard
   }
   oneOf(at(field, 'direction'), s['direction'], ['at-least', 'at-most'] as const);
   finite(at(field, 'limit'), s['limit']);
-  const range = object(at(field, 'valueRange'), s['valueRange']);
+  const range = record(at(field, 'valueRange'), s['valueRange']);
   const min = finite(at(field, 'valueRange.min'), range['min']);
   if (range['max'] !== undefined) finite(at(field, 'valueRange.max'), range['max'], { min });
   const bands = array(at(field, 'bands'), s['bands'], 1);
@@ -138,7 +138,7 @@ export function validateStandard(field: string, value: unknown): QualityStandard
   let previousRank = 0;
   bands.forEach((b, n) => {
     const path = `${at(field, 'bands')}[${n}]`;
-    const band = object(path, b);
+    const band = record(path, b);
     const upTo = finite(`${path}.upTo`, band['upTo']);
     if (upTo <= previousUpTo) {
       throw new DomainValidationError(`${path}.upTo`, upTo, `must be greater than ${previousUpTo}`);

@@ -1,5 +1,4 @@
-import { array, DomainValidationError, finite, oneOf, text, validDate } from '@buqi/domain-kernel';
-import { object } from './input';
+import { array, DomainValidationError, finite, oneOf, record, text, validDate } from '@buqi/domain-kernel';
 
 /** One measurement as a device reported it (cf. `device.telemetry.v1`). */
 export interface SensorReading {
@@ -36,7 +35,7 @@ export function readingSeries(
   const byTime = new Map<number, { value: number; at: Date; conflicting: boolean }>();
   array<unknown>('readings', readings).forEach((item, n) => {
     const path = `readings[${n}]`;
-    const r = object(path, item);
+    const r = record(path, item);
     const itemMetric = text(`${path}.metric`, r['metric'], 64);
     const value = finite(`${path}.value`, r['value']);
     const measuredAt = validDate(`${path}.at`, r['at']);

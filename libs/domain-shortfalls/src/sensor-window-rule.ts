@@ -1,7 +1,6 @@
-import { DomainValidationError, finite, oneOf, text } from '@buqi/domain-kernel';
+import { DomainValidationError, finite, oneOf, positive, record, text } from '@buqi/domain-kernel';
 import { evidenceLines, severityAt, type Finding } from './finding';
 import { duration, iso, MINUTE_MS, num } from './format';
-import { object, positive } from './input';
 import { readingSeries, type SensorReading } from './sensor-readings';
 
 /** "`metric` above (or below) `threshold` for at least `minDurationMinutes`", e.g. NH3 above 1 ppm for 15 min. */
@@ -138,7 +137,7 @@ export function evaluateSensorWindow(
 }
 
 function validateRule(rule: unknown): SensorWindowRule {
-  const r = object('rule', rule);
+  const r = record('rule', rule);
   const threshold = finite('rule.threshold', r['threshold']);
   if (threshold === 0) throw new DomainValidationError('rule.threshold', threshold, 'must not be zero');
   return {

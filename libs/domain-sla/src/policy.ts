@@ -1,8 +1,7 @@
-import { DomainValidationError, integer, oneOf, text } from '@buqi/domain-kernel';
+import { DomainValidationError, integer, oneOf, PRIORITIES, type Priority, text } from '@buqi/domain-kernel';
 import { MAX_MINUTES } from './time';
 
-export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES, type Priority };
 
 /** `24x7` counts every wall-clock minute; `working` counts only the calendar's working time. */
 export type SlaClock = '24x7' | 'working';

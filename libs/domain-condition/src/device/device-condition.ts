@@ -1,6 +1,5 @@
-import { DomainValidationError, finite, oneOf, validDate } from '@buqi/domain-kernel';
+import { DomainValidationError, finite, oneOf, positive, record, validDate } from '@buqi/domain-kernel';
 import { linearScore, weightedIndex, type Scored } from '../shared/score';
-import { positive, record } from '../shared/validate';
 import {
   DEFAULT_DEVICE_STANDARDS,
   validDeviceStandards,

@@ -1,5 +1,4 @@
-import { DomainValidationError, finite } from '@buqi/domain-kernel';
-import { positive, record } from '../shared/validate';
+import { DomainValidationError, finite, positive, record } from '@buqi/domain-kernel';
 
 export const DEVICE_FACTORS = ['uptime', 'battery', 'signal', 'calibration'] as const;
 export type DeviceFactorName = (typeof DEVICE_FACTORS)[number];

@@ -1,5 +1,4 @@
-import { array, DomainValidationError, oneOf } from '@buqi/domain-kernel';
-import { nonNegative, positive, record } from '../shared/validate';
+import { array, DomainValidationError, nonNegative, oneOf, positive, record } from '@buqi/domain-kernel';
 
 export const ROAD_CLASSES = ['primary', 'secondary', 'branch'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];

@@ -1,6 +1,5 @@
-import { array, DomainValidationError, integer, oneOf } from '@buqi/domain-kernel';
+import { array, bool, DomainValidationError, integer, nonNegative, oneOf, record } from '@buqi/domain-kernel';
 import { linearScore, logDescendingScore, weightedIndex, type Scored } from '../shared/score';
-import { bool, nonNegative, record } from '../shared/validate';
 import {
   DEFAULT_RESTROOM_STANDARDS,
   FIXTURE_KINDS,

@@ -1,5 +1,4 @@
-import { DomainValidationError, finite } from '@buqi/domain-kernel';
-import { positive, record } from '../shared/validate';
+import { DomainValidationError, finite, positive, record } from '@buqi/domain-kernel';
 
 export const FIXTURE_KINDS = [
   'squat-toilet',

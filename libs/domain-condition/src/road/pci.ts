@@ -1,5 +1,4 @@
-import { array, DomainValidationError, integer, oneOf } from '@buqi/domain-kernel';
-import { positive, record } from '../shared/validate';
+import { array, DomainValidationError, integer, oneOf, positive, record } from '@buqi/domain-kernel';
 import { round1 } from '../shared/score';
 import { maxCorrectedDeduct, type CorrectedDeductResult } from './corrected-deduct';
 import { DEDUCT_CURVES } from './deduct-curves';
