@@ -1,0 +1,34 @@
+/** mulberry32: a small seeded PRNG, so every run generates the same instances. Returns [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Random {
+  readonly next: () => number;
+  uniform(lo: number, hi: number): number;
+  integer(lo: number, hi: number): number;
+  /** Log-normal with the given median and σ of the underlying normal (Box–Muller). */
+  logNormal(median: number, sigma: number): number;
+  pick<T>(items: readonly T[]): T;
+}
+
+export function random(seed: number): Random {
+  const next = mulberry32(seed);
+  return {
+    next,
+    uniform: (lo, hi) => lo + (hi - lo) * next(),
+    integer: (lo, hi) => lo + Math.floor((hi - lo + 1) * next()),
+    logNormal: (median, sigma) => {
+      const normal = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+      return median * Math.exp(sigma * normal);
+    },
+    pick: (items) => items[Math.floor(items.length * next())],
+  };
+}
