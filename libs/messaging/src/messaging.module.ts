@@ -11,13 +11,19 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Logger } from '@buqi/observability';
-import { PLATFORM_LOGGER, registerHealthCheck } from '@buqi/platform';
+import type { KafkaSettings } from '@buqi/config';
+import { PLATFORM_LOGGER, PlatformModule, registerHealthCheck, type PlatformConfig } from '@buqi/platform';
 import { checkKafka } from './kafka/kafka.health';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventPublisher } from './event-publisher';
 import { createKafka, ensureTopics } from './kafka/kafka.factory';
 import type { MessagingLogger } from './messaging.logger';
-import { resolveMessagingOptions, type MessagingInput, type MessagingOptions } from './messaging.options';
+import {
+  messagingFromConfig,
+  resolveMessagingOptions,
+  type MessagingInput,
+  type MessagingOptions,
+} from './messaging.options';
 import { OutboxRelay } from './outbox/outbox-relay';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -93,13 +99,31 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [getConnectionToken(), KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_LOGGER],
           useFactory: (conn: Connection, producer: Producer, o: MessagingOptions, logger: MessagingLogger) =>
-            new OutboxRelay(requireDb(conn), producer, o.outboxCollections, { ...o.relay, topicPrefix: o.topicPrefix }, logger),
+            new OutboxRelay(
+              requireDb(conn),
+              producer,
+              o.outboxCollections,
+              { ...o.relay, topicPrefix: o.topicPrefix },
+              logger,
+            ),
         },
         {
           provide: EventConsumer,
           inject: [KAFKA, KAFKA_PRODUCER, getConnectionToken(), MESSAGING_OPTIONS, MESSAGING_LOGGER],
-          useFactory: (kafka: Kafka, producer: Producer, conn: Connection, o: MessagingOptions, l: MessagingLogger) =>
-            new EventConsumer(kafka, producer, requireDb(conn), { ...o, groupId: o.groupId ?? `${o.clientId}` }, l),
+          useFactory: (
+            kafka: Kafka,
+            producer: Producer,
+            conn: Connection,
+            o: MessagingOptions,
+            l: MessagingLogger,
+          ) =>
+            new EventConsumer(
+              kafka,
+              producer,
+              requireDb(conn),
+              { ...o, groupId: o.groupId ?? `${o.clientId}` },
+              l,
+            ),
         },
         {
           provide: EventPublisher,
@@ -113,7 +137,15 @@ export class MessagingModule {
           useFactory: (admin: Admin) => () => checkKafka(admin),
         }),
       ],
-      exports: [MESSAGING_OPTIONS, KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, OutboxRelay, EventConsumer, EventPublisher],
+      exports: [
+        MESSAGING_OPTIONS,
+        KAFKA,
+        KAFKA_PRODUCER,
+        KAFKA_ADMIN,
+        OutboxRelay,
+        EventConsumer,
+        EventPublisher,
+      ],
     };
   }
 }
@@ -122,4 +154,20 @@ function requireDb(conn: Connection) {
   // The connection is opened by MongooseModule before providers that inject it are built.
   if (!conn.db) throw new Error('MongoDB connection is not open');
   return conn.db;
+}
+
+/**
+ * The modules every service starts with: the platform (config, logging, Mongo, Redis, health,
+ * OpenAPI) and messaging over the topics it publishes or consumes.
+ */
+export function serviceFoundation(
+  service: { name: string; topics: readonly string[] },
+  config: PlatformConfig & KafkaSettings,
+): DynamicModule[] {
+  return [
+    PlatformModule.forRoot({ serviceName: service.name, config }),
+    MessagingModule.forRoot(
+      messagingFromConfig(config, { name: service.name, topics: service.topics.map((topic) => ({ topic })) }),
+    ),
+  ];
 }

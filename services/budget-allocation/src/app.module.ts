@@ -1,9 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@buqi/contracts';
-import { messagingFromConfig, MessagingModule } from '@buqi/messaging';
-import { PlatformModule } from '@buqi/platform';
+import { serviceFoundation } from '@buqi/messaging';
 import type { ServiceConfig } from './config';
 import { serviceInfo } from './service-info';
+
+// Topics this service publishes remediation.funded; consumes shortfall.* and completed work.
+const topics = [
+  TOPICS.remediationFunded,
+  TOPICS.shortfallDetected,
+  TOPICS.shortfallResolved,
+  TOPICS.workOrderCompleted,
+];
 
 @Module({})
 export class AppModule {
@@ -11,14 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ serviceName: serviceInfo.name, config }),
-        // Topics this service publishes remediation.funded; consumes shortfall.* and completed work.
-        MessagingModule.forRoot(
-          messagingFromConfig(config, {
-            name: serviceInfo.name,
-            topics: [TOPICS.remediationFunded, TOPICS.shortfallDetected, TOPICS.shortfallResolved, TOPICS.workOrderCompleted].map((topic) => ({ topic })),
-          }),
-        ),
+        ...serviceFoundation({ name: serviceInfo.name, topics }, config),
         // Feature modules follow.
       ],
     };

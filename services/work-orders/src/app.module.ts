@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TOPICS } from '@buqi/contracts';
-import { messagingFromConfig, MessagingModule } from '@buqi/messaging';
-import { PlatformModule } from '@buqi/platform';
+import { serviceFoundation } from '@buqi/messaging';
 import type { ServiceConfig } from './config';
 import { serviceInfo } from './service-info';
+
+// Topics this service publishes workorder.*; consumes remediation.funded.
+const topics = [TOPICS.workOrderCompleted, TOPICS.remediationFunded];
 
 @Module({})
 export class AppModule {
@@ -11,14 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot({ serviceName: serviceInfo.name, config }),
-        // Topics this service publishes workorder.*; consumes remediation.funded.
-        MessagingModule.forRoot(
-          messagingFromConfig(config, {
-            name: serviceInfo.name,
-            topics: [TOPICS.workOrderCompleted, TOPICS.remediationFunded].map((topic) => ({ topic })),
-          }),
-        ),
+        ...serviceFoundation({ name: serviceInfo.name, topics }, config),
         // Feature modules follow.
       ],
     };
