@@ -23,12 +23,18 @@ afterAll(async () => {
 });
 
 describe('one trace from HTTP through Kafka to the consumer, its job and their database writes', () => {
-  it('links every hop by one trace id, parent to child', async () => {
+  it('links every hop by one trace id, parent to child, and counts the flow in metrics', async () => {
     const name = uniqueName('trace');
     const port = await freePort();
     app = spawnService({
       main: 'test/observability/__fixtures__/traced-app.fixture.ts',
-      env: { ...engines, MONGO_DB: name, KAFKA_TOPIC_PREFIX: `${name}.`, HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
+      env: {
+        ...engines,
+        MONGO_DB: name,
+        KAFKA_TOPIC_PREFIX: `${name}.`,
+        HTTP_PORT: String(port),
+        LOG_LEVEL: 'warn',
+      },
       inheritEnv: true,
     });
     const base = `http://127.0.0.1:${port}`;
@@ -43,15 +49,25 @@ describe('one trace from HTTP through Kafka to the consumer, its job and their d
     expect(res.headers.get('x-correlation-id')).toBe('trace-test-1');
 
     const db = mongo.db(name);
-    await waitFor('the job to write', () => db.collection('probe_jobs').findOne({}).then((d) => d ?? undefined), {
-      timeoutMs: 60_000,
-    });
+    await waitFor(
+      'the job to write',
+      () =>
+        db
+          .collection('probe_jobs')
+          .findOne({})
+          .then((d) => d ?? undefined),
+      {
+        timeoutMs: 60_000,
+      },
+    );
 
     const spans = await waitFor('the job span to end', async () => {
       const all = (await (await fetch(`${base}/probe/spans`)).json()) as SpanRecord[];
       return all.some((s) => s.name === 'diagnostics echo') ? all : undefined;
     });
-    const server = spans.find((s) => s.kind === 1 && String(s.attributes['http.route'] ?? s.name).includes('shortfalls'));
+    const server = spans.find(
+      (s) => s.kind === 1 && String(s.attributes['http.route'] ?? s.name).includes('shortfalls'),
+    );
     expect(server).toBeDefined();
     const trace = spans.filter((s) => s.traceId === server?.traceId);
     const byId = new Map(trace.map((s) => [s.spanId, s]));
@@ -61,7 +77,8 @@ describe('one trace from HTTP through Kafka to the consumer, its job and their d
     };
     const one = (what: string, pred: (s: SpanRecord) => boolean): SpanRecord => {
       const found = trace.find(pred);
-      if (!found) throw new Error(`no ${what} span in the trace; it has: ${trace.map((s) => s.name).join(', ')}`);
+      if (!found)
+        throw new Error(`no ${what} span in the trace; it has: ${trace.map((s) => s.name).join(', ')}`);
       return found;
     };
     const mongoWrite = (collection: string, op: string) => (s: SpanRecord) =>
@@ -84,5 +101,23 @@ describe('one trace from HTTP through Kafka to the consumer, its job and their d
     expect(ancestors(job)).toContain(processSpan);
     expect(ancestors(jobWrite)).toContain(job);
     expect(processSpan.attributes['messaging.consumer.group.name']).toBe('trace-probe');
+
+    // The same flow is counted: one event published, one handled, one timing.
+    const metrics = (await (await fetch(`${base}/probe/metrics`)).json()) as {
+      name: string;
+      points: { attributes: Record<string, string>; value: number }[];
+    }[];
+    const points = (name: string) => metrics.find((m) => m.name === name)?.points ?? [];
+    // Topics are named as in the contracts, without the environment's prefix, as in the spans.
+    expect(points('buqi.messaging.published')).toEqual([
+      { attributes: { 'messaging.destination.name': 'shortfall.detected.v1' }, value: 1 },
+    ]);
+    const handled = {
+      'messaging.destination.name': 'shortfall.detected.v1',
+      'messaging.consumer.group.name': 'trace-probe',
+      outcome: 'handled',
+    };
+    expect(points('buqi.messaging.consumed')).toEqual([{ attributes: handled, value: 1 }]);
+    expect(points('buqi.messaging.handling.duration')).toEqual([{ attributes: handled, value: 1 }]);
   });
 });

@@ -12,3 +12,4 @@ export { createKafka, ensureTopics } from './kafka/kafka.factory';
 export { checkKafka } from './kafka/kafka.health';
 export { H as EVENT_HEADERS, DLQ_H as DEAD_LETTER_HEADERS, headerString } from './kafka/headers';
 export * from './consumer/apply-once';
+export { MessagingMetrics, type ConsumeOutcome } from './messaging.metrics';

@@ -21,7 +21,11 @@ let mongo: MongoClient;
 const children: SpawnedService[] = [];
 
 beforeAll(async () => {
-  kafka = createKafka({ brokers: engines.KAFKA_BROKERS.split(','), clientId: 'messaging-int', logger: silentLogger });
+  kafka = createKafka({
+    brokers: engines.KAFKA_BROKERS.split(','),
+    clientId: 'messaging-int',
+    logger: silentLogger,
+  });
   admin = kafka.admin();
   await admin.connect();
   producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -117,7 +121,10 @@ describe('outbox → Kafka → consumer, across processes', () => {
     await startConsumer(s);
     await expectExactlyOneEffectEach(s, 20);
     // The duplicate was recognised by its event id before the handler ran.
-    await waitFor('settled invocations', async () => (await s.db.collection('invocations').countDocuments()) === 20);
+    await waitFor(
+      'settled invocations',
+      async () => (await s.db.collection('invocations').countDocuments()) === 20,
+    );
   });
 
   it('loses nothing and doubles nothing when the consumer is SIGKILLed mid-batch and restarted', async () => {

@@ -68,7 +68,9 @@ describe('createEvent', () => {
 
   it('refuses data that breaks the contract, naming the field', () => {
     const bad = { ...ShortfallDetectedV1.example, siteId: '' };
-    expect(() => createEvent(ShortfallDetectedV1, bad, { source: 's', actor })).toThrow(ContractViolationError);
+    expect(() => createEvent(ShortfallDetectedV1, bad, { source: 's', actor })).toThrow(
+      ContractViolationError,
+    );
     expect(() => createEvent(ShortfallDetectedV1, bad, { source: 's', actor })).toThrow(/\/data\/siteId/);
   });
 });
@@ -83,7 +85,11 @@ describe('outbox entries', () => {
   });
 
   it('ride in the same write as the state change', () => {
-    expect(withOutbox({ _id: 'a', status: 'open' }, [entry])).toEqual({ _id: 'a', status: 'open', [OUTBOX_FIELD]: [entry] });
+    expect(withOutbox({ _id: 'a', status: 'open' }, [entry])).toEqual({
+      _id: 'a',
+      status: 'open',
+      [OUTBOX_FIELD]: [entry],
+    });
     expect(pushOutbox([entry])).toEqual({ $push: { [OUTBOX_FIELD]: { $each: [entry] } } });
   });
 });
@@ -101,7 +107,12 @@ describe('retry back-off', () => {
 
 describe('options and helpers', () => {
   it('fills defaults without losing nested overrides', () => {
-    const o = resolveMessagingOptions({ brokers: ['b:1'], clientId: 'c', source: 's', retry: { attempts: 2 } as never });
+    const o = resolveMessagingOptions({
+      brokers: ['b:1'],
+      clientId: 'c',
+      source: 's',
+      retry: { attempts: 2 } as never,
+    });
     expect(o.retry).toEqual({ attempts: 2, initialDelayMs: 200, maxDelayMs: 5_000 });
     expect(o.topicPrefix).toBe('');
     expect(o.relay.intervalMs).toBeGreaterThan(0);

@@ -1,13 +1,29 @@
 // A small app built from the real platform, messaging and jobs modules: HTTP write with an outbox
 // event → relay → Kafka → consumer (database write, delayed job) → job (database write).
-import { config, spans, telemetry } from './telemetry';
-import { Body, Controller, Get, HttpCode, Inject, Injectable, Module, Post, type OnModuleInit } from '@nestjs/common';
+import { config, metricReader, spans, telemetry } from './telemetry';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Injectable,
+  Module,
+  Post,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import type { Redis } from 'ioredis';
 import { ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
 import { JobName, JobQueue, QueueName, startJobWorker } from '@buqi/jobs';
-import { EventConsumer, EventPublisher, MessagingModule, messagingFromConfig, withOutbox } from '@buqi/messaging';
+import {
+  EventConsumer,
+  EventPublisher,
+  MessagingModule,
+  messagingFromConfig,
+  withOutbox,
+} from '@buqi/messaging';
 import { bootstrapService, PlatformModule, REDIS_CONNECTION } from '@buqi/platform';
 
 const JOB_PREFIX = `${config.KAFKA_TOPIC_PREFIX ?? ''}jobs`;
@@ -40,7 +56,11 @@ class ProbeFlow implements OnModuleInit {
       await this.conn
         .collection('probe_effects')
         .updateOne({ _id: event.data.shortfallId as never }, { $set: { seen: event.id } }, { upsert: true });
-      await this.queue.add(JobName.Echo, { token: event.data.shortfallId }, { jobId: `echo-${event.data.shortfallId}` });
+      await this.queue.add(
+        JobName.Echo,
+        { token: event.data.shortfallId },
+        { jobId: `echo-${event.data.shortfallId}` },
+      );
     });
   }
 }
@@ -63,6 +83,20 @@ class ProbeController {
     await this.conn.collection('probes').insertOne(withOutbox({ _id: body.shortfallId as never }, [entry]));
     this.events.written();
     return { id: body.shortfallId };
+  }
+
+  @Get('metrics')
+  async metrics() {
+    const { resourceMetrics } = await metricReader.collect();
+    return resourceMetrics.scopeMetrics.flatMap((scope) =>
+      scope.metrics.map((m) => ({
+        name: m.descriptor.name,
+        points: m.dataPoints.map((p) => ({
+          attributes: p.attributes,
+          value: typeof p.value === 'number' ? p.value : (p.value as { count: number }).count,
+        })),
+      })),
+    );
   }
 
   @Get('spans')

@@ -30,7 +30,11 @@ async function main(): Promise<void> {
     try {
       await h.db
         .collection<{ _id: string }>('effects')
-        .updateOne({ _id: event.data.shortfallId, ...once.filter }, { $inc: { count: 1 }, $push: once.push }, { upsert: true });
+        .updateOne(
+          { _id: event.data.shortfallId, ...once.filter },
+          { $inc: { count: 1 }, $push: once.push },
+          { upsert: true },
+        );
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }

@@ -28,8 +28,16 @@ export async function openHarness(): Promise<Harness> {
     if (v === undefined) throw new Error(`fixture needs ${name}`);
     return v;
   };
-  const kafka = createKafka({ brokers: env('KAFKA_BROKERS').split(','), clientId: 'fixture', logger: stderrLogger });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const kafka = createKafka({
+    brokers: env('KAFKA_BROKERS').split(','),
+    clientId: 'fixture',
+    logger: stderrLogger,
+  });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   const client = await MongoClient.connect(env('MONGO_URL'));
   return {

@@ -6,6 +6,7 @@ import { ContractViolationError, decodeEvent, type EnvelopeOf, type EventContrac
 import { correlation } from '@buqi/observability';
 import { headerGetter } from '../kafka/headers';
 import type { MessagingLogger } from '../messaging.logger';
+import { MessagingMetrics } from '../messaging.metrics';
 import type { MessagingOptions } from '../messaging.options';
 import { backoffMs } from './backoff';
 import { sendToDeadLetter } from './dead-letter';
@@ -27,7 +28,10 @@ export interface HandlerContext {
  * Handlers must be idempotent in their own writes (deterministic ids, conditional updates): the
  * processed-event record is written after the handler, so a crash in between redelivers the event.
  */
-export type EventHandler<C extends EventContract> = (event: EnvelopeOf<C>, ctx: HandlerContext) => Promise<void>;
+export type EventHandler<C extends EventContract> = (
+  event: EnvelopeOf<C>,
+  ctx: HandlerContext,
+) => Promise<void>;
 
 interface Registration {
   contract: EventContract;
@@ -44,6 +48,7 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export class EventConsumer {
   private readonly handlers = new Map<string, Registration>();
   private readonly processed: ProcessedEvents;
+  private readonly metrics = new MessagingMetrics();
   private consumer?: Consumer;
   private purgeTimer?: NodeJS.Timeout;
   private joined?: Promise<void>;
@@ -60,7 +65,8 @@ export class EventConsumer {
 
   on<C extends EventContract>(contract: C, handler: EventHandler<C>): this {
     if (this.consumer) throw new Error(`cannot subscribe to ${contract.topic} after the consumer started`);
-    if (this.handlers.has(contract.topic)) throw new Error(`a handler for ${contract.topic} is already registered`);
+    if (this.handlers.has(contract.topic))
+      throw new Error(`a handler for ${contract.topic} is already registered`);
     this.handlers.set(contract.topic, { contract, handler: handler as Registration['handler'] });
     return this;
   }
@@ -83,7 +89,10 @@ export class EventConsumer {
     this.joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
     // A new group starts from the earliest offset so nothing published before its first start is lost.
-    await consumer.subscribe({ topics: this.topics.map((t) => this.opts.topicPrefix + t), fromBeginning: true });
+    await consumer.subscribe({
+      topics: this.topics.map((t) => this.opts.topicPrefix + t),
+      fromBeginning: true,
+    });
     await consumer.run({
       eachBatchAutoResolve: false,
       autoCommitInterval: 1_000,
@@ -97,7 +106,10 @@ export class EventConsumer {
     if (!this.joined) throw new Error('the consumer has not been started');
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`consumer group ${this.opts.groupId} not joined after ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`consumer group ${this.opts.groupId} not joined after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     await Promise.race([this.joined, timeout]).finally(() => clearTimeout(timer));
   }
@@ -154,6 +166,7 @@ export class EventConsumer {
       parent,
     );
     const base = { topic, partition, offset: message.offset, group: this.opts.groupId, heartbeat };
+    const startedAt = performance.now();
     try {
       await context.with(trace.setSpan(parent, span), async () => {
         if (!reg) throw new NonRetriableError(`no handler for topic ${topic}`);
@@ -161,14 +174,18 @@ export class EventConsumer {
         try {
           event = decodeEvent(reg.contract, message.value) as EnvelopeOf<EventContract>;
         } catch (err) {
-          return this.deadLetter(topic, partition, message, 0, err as Error);
+          await this.deadLetter(topic, partition, message, 0, err as Error);
+          return this.metrics.recordConsumed(topic, this.opts.groupId, 'dead-lettered', startedAt);
         }
         span.setAttribute('messaging.message.id', event.id);
         if (await this.processed.has(event.id)) {
           span.setAttribute('buqi.duplicate', true);
-          return;
+          return this.metrics.recordConsumed(topic, this.opts.groupId, 'duplicate', startedAt);
         }
-        await correlation.run(event.correlationId, () => this.runWithRetries(reg, event, base, message));
+        const outcome = await correlation.run(event.correlationId, () =>
+          this.runWithRetries(reg, event, base, message),
+        );
+        this.metrics.recordConsumed(topic, this.opts.groupId, outcome, startedAt);
       });
     } catch (err) {
       span.recordException(err as Error);
@@ -184,21 +201,25 @@ export class EventConsumer {
     event: EnvelopeOf<EventContract>,
     base: Omit<HandlerContext, 'attempt'>,
     message: KafkaMessage,
-  ): Promise<void> {
+  ): Promise<'handled' | 'dead-lettered'> {
     const max = this.opts.retry.attempts;
     for (let attempt = 1; ; attempt++) {
       try {
         await reg.handler(event as never, { ...base, attempt });
         await this.processed.mark(event.id);
-        return;
+        return 'handled';
       } catch (err) {
         const error = err as Error;
-        const final = attempt >= max || err instanceof NonRetriableError || err instanceof ContractViolationError;
+        const final =
+          attempt >= max || err instanceof NonRetriableError || err instanceof ContractViolationError;
         this.logger.warn(
           { err: error, topic: base.topic, eventId: event.id, attempt, final },
           final ? 'handler failed; dead-lettering the event' : 'handler failed; will retry',
         );
-        if (final) return this.deadLetter(base.topic, base.partition, message, attempt, error, event.id);
+        if (final) {
+          await this.deadLetter(base.topic, base.partition, message, attempt, error, event.id);
+          return 'dead-lettered';
+        }
         await sleep(backoffMs(this.opts.retry, attempt));
         await base.heartbeat();
       }

@@ -3,13 +3,15 @@ import { dlqTopic, type TopicSpec } from '@buqi/contracts';
 import type { MessagingLogger } from '../messaging.logger';
 
 export function createKafka(opts: { brokers: string[]; clientId: string; logger: MessagingLogger }): Kafka {
-  const toLog = () => ({ level, log }: LogEntry) => {
-    const { message, ...rest } = log;
-    const fields = { kafka: rest };
-    if (level <= logLevel.ERROR) opts.logger.error(fields, message);
-    else if (level === logLevel.WARN) opts.logger.warn(fields, message);
-    else opts.logger.debug(fields, message);
-  };
+  const toLog =
+    () =>
+    ({ level, log }: LogEntry) => {
+      const { message, ...rest } = log;
+      const fields = { kafka: rest };
+      if (level <= logLevel.ERROR) opts.logger.error(fields, message);
+      else if (level === logLevel.WARN) opts.logger.warn(fields, message);
+      else opts.logger.debug(fields, message);
+    };
   return new Kafka({
     brokers: opts.brokers,
     clientId: opts.clientId,

@@ -17,7 +17,11 @@ export interface EventMeta {
  * Builds and validates an envelope. The active trace context is captured in the envelope so the
  * relay, which publishes later and elsewhere, continues the same trace.
  */
-export function createEvent<C extends EventContract>(contract: C, data: DataOf<C>, meta: EventMeta): EnvelopeOf<C> {
+export function createEvent<C extends EventContract>(
+  contract: C,
+  data: DataOf<C>,
+  meta: EventMeta,
+): EnvelopeOf<C> {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   const envelope: EventEnvelope = {
@@ -28,7 +32,8 @@ export function createEvent<C extends EventContract>(contract: C, data: DataOf<C
     source: meta.source,
     time: (meta.time ?? new Date()).toISOString(),
     subject: contract.key(data as never),
-    correlationId: meta.correlationId ?? meta.causedBy?.correlationId ?? correlation.current() ?? randomUUID(),
+    correlationId:
+      meta.correlationId ?? meta.causedBy?.correlationId ?? correlation.current() ?? randomUUID(),
     ...(meta.causedBy ? { causationId: meta.causedBy.id } : {}),
     actor: meta.actor,
     ...(carrier['traceparent'] ? { traceparent: carrier['traceparent'] } : {}),

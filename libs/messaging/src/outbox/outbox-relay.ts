@@ -6,6 +6,7 @@ import type { Message, Producer } from 'kafkajs';
 import type { EventEnvelope } from '@buqi/contracts';
 import { H, headerSetter } from '../kafka/headers';
 import type { MessagingLogger } from '../messaging.logger';
+import { MessagingMetrics } from '../messaging.metrics';
 import { OUTBOX_FIELD, type OutboxEntry } from './outbox';
 import { RelayLease } from './relay-lease';
 
@@ -27,6 +28,7 @@ const tracer = trace.getTracer('@buqi/messaging');
  */
 export class OutboxRelay {
   private readonly lease: RelayLease;
+  private readonly metrics = new MessagingMetrics();
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
@@ -90,13 +92,15 @@ export class OutboxRelay {
       // Polling is not part of any request's trace (a nudge would otherwise inherit the caller's
       // context), and its queries would be noise: only the publish spans, parented on the trace
       // stored in each event, are recorded.
-      this.running = context.with(suppressTracing(ROOT_CONTEXT), () => this.tick()).finally(() => {
-        this.running = undefined;
-        if (this.stopped) return;
-        const soon = this.again;
-        this.again = false;
-        this.schedule(soon ? 0 : this.opts.intervalMs);
-      });
+      this.running = context
+        .with(suppressTracing(ROOT_CONTEXT), () => this.tick())
+        .finally(() => {
+          this.running = undefined;
+          if (this.stopped) return;
+          const soon = this.again;
+          this.again = false;
+          this.schedule(soon ? 0 : this.opts.intervalMs);
+        });
     }, delay);
   }
 
@@ -147,8 +151,10 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
+      for (const e of entries) this.metrics.recordPublished(e.topic, 1);
     } catch (err) {
-      for (const s of spans) s.span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      for (const s of spans)
+        s.span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
       throw err;
     } finally {
       for (const s of spans) s.span.end();

@@ -28,7 +28,10 @@ export function toOutboxEntry(contract: EventContract, envelope: EventEnvelope):
 }
 
 /** For an insert: the document plus its first events. */
-export function withOutbox<T extends object>(doc: T, entries: OutboxEntry[]): T & { [OUTBOX_FIELD]: OutboxEntry[] } {
+export function withOutbox<T extends object>(
+  doc: T,
+  entries: OutboxEntry[],
+): T & { [OUTBOX_FIELD]: OutboxEntry[] } {
   return { ...doc, [OUTBOX_FIELD]: entries };
 }
 
