@@ -325,6 +325,19 @@ describe('optimise: edge cases', () => {
     const second = await optimise(campusExample, { method: 'heuristic' });
     expect(second).toEqual(first);
   });
+
+  it('ruin and recreate finds two items worth more than the one greedy and exchanges stop at', async () => {
+    // Budget 10: a (6, 7) goes first by ratio, and no single exchange frees room for b or c.
+    const problem = knapsack(10, [
+      { id: 'a', costFen: 6, benefit: 7 },
+      { id: 'b', costFen: 5, benefit: 5 },
+      { id: 'c', costFen: 5, benefit: 5 },
+    ]);
+    const result = await optimise(problem, { method: 'heuristic' });
+    expect(result.objective).toBe(10);
+    expect(result.chosen.map((c) => c.candidateId)).toEqual(['b', 'c']);
+    expect(result.details.ruinRounds).toBeGreaterThan(0);
+  });
 });
 
 describe('optimise: options', () => {

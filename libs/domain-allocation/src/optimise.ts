@@ -94,6 +94,7 @@ export async function optimise(
       greedyMoves: heuristic.moves.greedy,
       exchangeMoves: heuristic.moves.exchange,
       passes: heuristic.moves.passes,
+      ruinRounds: heuristic.moves.rounds,
     },
   });
 }

@@ -5,6 +5,7 @@ import { fundForced } from './forced';
 import { greedyFill } from './greedy';
 import { lagrangianBound } from './lagrangian-bound';
 import { repairOverruns } from './repair';
+import { ruinAndRecreate } from './ruin-recreate';
 import { SelectionState } from './selection-state';
 
 describe('the heuristic, step by step on the campus example', () => {
@@ -42,6 +43,63 @@ describe('the heuristic, step by step on the campus example', () => {
     expect(state.objective()).toBe(100);
     expect(Array.from(state.used)).toEqual([4_500_000, 4_500_000, 6_000_000]);
     expect(exchangePass(state, Infinity)).toBe(0);
+  });
+});
+
+describe('ruin and recreate', () => {
+  // Budget 10 fen; a (6, 7), b (5, 5), c (5, 5). Greedy takes a (7 per 6 fen beats 1 per fen); then
+  // neither b nor c fits. An exchange adding b (gain 5) must free 1 fen, and the only partner, a,
+  // loses 7 > 5: stuck at 7. The optimum is b + c = 10, two changes in, one out.
+  const instance = instanceOf(
+    knapsack(10, [
+      { id: 'a', costFen: 6, benefit: 7 },
+      { id: 'b', costFen: 5, benefit: 5 },
+      { id: 'c', costFen: 5, benefit: 5 },
+    ]),
+  );
+  const stuck = () => {
+    const state = new SelectionState(instance);
+    fundForced(state);
+    greedyFill(state);
+    return state;
+  };
+
+  it('gets past what single exchanges cannot: unfunding a, the refill funds b and c', () => {
+    const state = stuck();
+    expect(state.objective()).toBe(7);
+    expect(exchangePass(state, Infinity)).toBe(0);
+    // One round: the only row's only funded candidate, a, is unfunded and tried last in the refill.
+    const outcome = ruinAndRecreate(state, new Float64Array([1, 1, 1]), {
+      iterations: 1,
+      moveLimit: Infinity,
+      deadline: Infinity,
+    });
+    expect(outcome).toMatchObject({ iterations: 1, improvements: 1, timedOut: false });
+    expect(Array.from(state.choice)).toEqual([-1, 1, 2]);
+    expect(Array.from(state.used)).toEqual([10]);
+  });
+
+  it('keeps the selection when no round improves it, and stops at the move limit', () => {
+    const state = stuck();
+    ruinAndRecreate(state, new Float64Array([1, 1, 1]), {
+      iterations: 5,
+      moveLimit: Infinity,
+      deadline: Infinity,
+    });
+    const best = Array.from(state.choice);
+    ruinAndRecreate(state, new Float64Array([1, 1, 1]), {
+      iterations: 20,
+      moveLimit: Infinity,
+      deadline: Infinity,
+    });
+    expect(Array.from(state.choice)).toEqual(best);
+    expect(
+      ruinAndRecreate(stuck(), new Float64Array([1, 1, 1]), {
+        iterations: 20,
+        moveLimit: 0,
+        deadline: Infinity,
+      }),
+    ).toMatchObject({ iterations: 0, improvements: 0 });
   });
 });
 
