@@ -1,6 +1,7 @@
 import { exchangePass } from './exchange';
 import { greedyFill } from './greedy';
 import { SelectionState } from './selection-state';
+import { mulberry32 } from '../prng';
 
 /** At most this many candidates are unfunded per round (as drawn; their dependents go too). */
 const MAX_RUINED = 8;
@@ -111,16 +112,4 @@ function unfundWithDependents(state: SelectionState, i: number, removed: number[
     removed.push(m);
     stack.push(...state.instance.dependents[m]);
   }
-}
-
-/** mulberry32: a small seeded generator, so the search is the same on every run. Returns [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
