@@ -1,7 +1,9 @@
 import {
   array,
   bool,
+  ConflictError,
   DomainValidationError,
+  NotFoundError,
   finite,
   integer,
   nonNegative,
@@ -45,5 +47,22 @@ describe('guards', () => {
   ])('throw a DomainValidationError naming the field and value (%#)', (fn, message) => {
     expect(fn).toThrow(DomainValidationError);
     expect(fn).toThrow(message);
+  });
+});
+
+describe('errors', () => {
+  it('name what was not found and what conflicts, with stable codes and details', () => {
+    const missing = new NotFoundError('site', 'NY');
+    expect(missing.message).toBe('site "NY" does not exist');
+    expect(missing).toBeInstanceOf(Error);
+    const conflict = new ConflictError('illegal-transition', 'cannot start a completed order', {
+      current: 'completed',
+      allowed: ['verify'],
+    });
+    expect(conflict).toMatchObject({
+      name: 'ConflictError',
+      code: 'illegal-transition',
+      details: { current: 'completed', allowed: ['verify'] },
+    });
   });
 });

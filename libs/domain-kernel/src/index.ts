@@ -1,4 +1,4 @@
-export { DomainValidationError } from './domain-error';
+export { ConflictError, DomainValidationError, NotFoundError } from './domain-error';
 export {
   array,
   bool,
