@@ -11,6 +11,7 @@ export {
 export { HealthCheckRegistry } from './lib/health/health-check.registry';
 export { registerHealthCheck, type RegisterHealthCheckOptions } from './lib/health/register-health-check';
 export { CorrelationIdMiddleware } from './lib/http/correlation-id.middleware';
+export { Public, PUBLIC_ROUTE } from './lib/http/public.decorator';
 export { NestPinoLogger } from './lib/logging/nest-pino-logger';
 export { PlatformModule, type PlatformModuleOptions } from './lib/platform.module';
 export {
