@@ -1,4 +1,5 @@
-import { metrics, type Counter, type Histogram } from '@opentelemetry/api';
+import { metrics, type Counter, type Histogram, type Meter } from '@opentelemetry/api';
+import type { RelayStatus } from './outbox/relay-status';
 
 export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead-lettered';
 
@@ -7,19 +8,24 @@ export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead-lettered';
  * after telemetry started, so they bind to the configured meter provider.
  */
 export class MessagingMetrics {
+  private readonly meter: Meter;
   private readonly published: Counter;
+  private readonly publishFailures: Counter;
   private readonly consumed: Counter;
   private readonly handling: Histogram;
 
   constructor() {
-    const meter = metrics.getMeter('@buqi/messaging');
-    this.published = meter.createCounter('buqi.messaging.published', {
+    this.meter = metrics.getMeter('@buqi/messaging');
+    this.published = this.meter.createCounter('buqi.messaging.published', {
       description: 'Events published from outboxes, by topic',
     });
-    this.consumed = meter.createCounter('buqi.messaging.consumed', {
+    this.publishFailures = this.meter.createCounter('buqi.outbox.publish_failures', {
+      description: 'Outbox entries that failed to publish (each attempt), by topic',
+    });
+    this.consumed = this.meter.createCounter('buqi.messaging.consumed', {
       description: 'Messages taken off a topic by a consumer group, by outcome',
     });
-    this.handling = meter.createHistogram('buqi.messaging.handling.duration', {
+    this.handling = this.meter.createHistogram('buqi.messaging.handling.duration', {
       description: 'Time from receiving a message to its outcome, retries included',
       unit: 'ms',
     });
@@ -27,6 +33,10 @@ export class MessagingMetrics {
 
   recordPublished(topic: string, count: number): void {
     this.published.add(count, { 'messaging.destination.name': topic });
+  }
+
+  recordPublishFailure(topic: string): void {
+    this.publishFailures.add(1, { 'messaging.destination.name': topic });
   }
 
   recordConsumed(topic: string, group: string, outcome: ConsumeOutcome, startedAt: number): void {
@@ -37,5 +47,17 @@ export class MessagingMetrics {
     };
     this.consumed.add(1, attributes);
     this.handling.record(performance.now() - startedAt, attributes);
+  }
+
+  /** Backlog gauges read from the relay's last count (no query runs at collection time). */
+  observeOutbox(read: () => RelayStatus | undefined): void {
+    const gauge = (name: string, description: string, unit: string, pick: (s: RelayStatus) => number) =>
+      this.meter.createObservableGauge(name, { description, unit }).addCallback((result) => {
+        const s = read();
+        if (s) result.observe(pick(s));
+      });
+    gauge('buqi.outbox.pending', 'Events waiting in outboxes', '{event}', (s) => s.pending);
+    gauge('buqi.outbox.parked', 'Outbox entries parked after repeated failures', '{event}', (s) => s.parked);
+    gauge('buqi.outbox.oldest_due_age', 'Age of the oldest due, unpublished event', 'ms', (s) => s.oldestDueAgeMs);
   }
 }

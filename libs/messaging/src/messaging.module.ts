@@ -1,22 +1,23 @@
-import {
-  Inject,
-  Injectable,
-  Module,
-  type BeforeApplicationShutdown,
-  type DynamicModule,
-  type OnApplicationBootstrap,
-  type OnModuleInit,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
+import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Logger } from '@buqi/observability';
 import type { KafkaSettings } from '@buqi/config';
-import { PLATFORM_LOGGER, PlatformModule, registerHealthCheck, type PlatformConfig } from '@buqi/platform';
-import { checkKafka } from './kafka/kafka.health';
+import {
+  PLATFORM_LOGGER,
+  PlatformModule,
+  REDIS_CONNECTION,
+  registerHealthCheck,
+  type PlatformConfig,
+} from '@buqi/platform';
+import { DeadLetterRedriver } from './consumer/dead-letter-redriver';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventPublisher } from './event-publisher';
-import { createKafka, ensureTopics } from './kafka/kafka.factory';
+import { checkKafka } from './kafka/kafka.health';
+import { createKafka, createProducer } from './kafka/kafka.factory';
 import type { MessagingLogger } from './messaging.logger';
 import {
   messagingFromConfig,
@@ -24,50 +25,19 @@ import {
   type MessagingInput,
   type MessagingOptions,
 } from './messaging.options';
+import { HandlerExplorer } from './nest/handler-explorer';
+import { checkConsumer, checkRelay } from './nest/messaging.health';
+import { MessagingLifecycle } from './nest/messaging.lifecycle';
+import {
+  KAFKA,
+  KAFKA_ADMIN,
+  KAFKA_PRODUCER,
+  MESSAGING_LOGGER,
+  MESSAGING_OPTIONS,
+  TOPIC_LOCK_REDIS,
+} from './nest/tokens';
 import { OutboxRelay } from './outbox/outbox-relay';
-
-export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
-export const KAFKA = Symbol('KAFKA');
-export const KAFKA_PRODUCER = Symbol('KAFKA_PRODUCER');
-export const KAFKA_ADMIN = Symbol('KAFKA_ADMIN');
-const MESSAGING_LOGGER = Symbol('MESSAGING_LOGGER');
-
-/** Owns the lifecycle: topics and producer first, then relay and consumer, stopped in reverse. */
-@Injectable()
-class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(
-    @Inject(MESSAGING_OPTIONS) private readonly opts: MessagingOptions,
-    @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
-    @Inject(KAFKA_ADMIN) private readonly admin: Admin,
-    @Inject(MESSAGING_LOGGER) private readonly logger: MessagingLogger,
-    private readonly relay: OutboxRelay,
-    private readonly consumer: EventConsumer,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    await this.admin.connect();
-    const created = await ensureTopics(
-      this.admin,
-      this.opts.topics,
-      this.opts.defaultPartitions,
-      this.opts.topicPrefix,
-    );
-    if (created.length) this.logger.info({ topics: created }, 'created Kafka topics');
-    await this.producer.connect();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.relay.start();
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
-    await this.relay.stop();
-    await this.producer.disconnect();
-    await this.admin.disconnect();
-  }
-}
+import { TopicDirectory } from './outbox/topic-directory';
 
 @Module({})
 export class MessagingModule {
@@ -75,6 +45,7 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: resolveMessagingOptions(input) },
         {
@@ -88,53 +59,68 @@ export class MessagingModule {
           useFactory: (o: MessagingOptions, logger: MessagingLogger) =>
             createKafka({ brokers: o.brokers, clientId: o.clientId, logger }),
         },
-        {
-          provide: KAFKA_PRODUCER,
-          inject: [KAFKA],
-          useFactory: (kafka: Kafka) =>
-            kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false }),
-        },
+        { provide: KAFKA_PRODUCER, inject: [KAFKA], useFactory: (kafka: Kafka) => createProducer(kafka) },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
+        { provide: TopicDirectory, inject: [KAFKA_ADMIN], useFactory: (admin: Admin) => new TopicDirectory(admin) },
         {
           provide: OutboxRelay,
-          inject: [getConnectionToken(), KAFKA_PRODUCER, MESSAGING_OPTIONS, MESSAGING_LOGGER],
-          useFactory: (conn: Connection, producer: Producer, o: MessagingOptions, logger: MessagingLogger) =>
-            new OutboxRelay(
+          inject: [getConnectionToken(), KAFKA_PRODUCER, TopicDirectory, MESSAGING_OPTIONS, MESSAGING_LOGGER],
+          useFactory: (
+            conn: Connection,
+            producer: Producer,
+            topics: TopicDirectory,
+            o: MessagingOptions,
+            logger: MessagingLogger,
+          ) => {
+            const relay = new OutboxRelay(
               requireDb(conn),
               producer,
-              o.outboxCollections,
+              topics,
               { ...o.relay, topicPrefix: o.topicPrefix },
               logger,
-            ),
+            );
+            for (const name of o.outboxCollections) relay.addCollection(name);
+            return relay;
+          },
         },
         {
           provide: EventConsumer,
           inject: [KAFKA, KAFKA_PRODUCER, getConnectionToken(), MESSAGING_OPTIONS, MESSAGING_LOGGER],
-          useFactory: (
-            kafka: Kafka,
-            producer: Producer,
-            conn: Connection,
-            o: MessagingOptions,
-            l: MessagingLogger,
-          ) =>
-            new EventConsumer(
-              kafka,
-              producer,
-              requireDb(conn),
-              { ...o, groupId: o.groupId ?? `${o.clientId}` },
-              l,
-            ),
+          useFactory: (kafka: Kafka, producer: Producer, conn: Connection, o: MessagingOptions, l: MessagingLogger) =>
+            new EventConsumer(kafka, producer, requireDb(conn), { ...o, groupId: groupOf(o) }, l),
+        },
+        {
+          provide: DeadLetterRedriver,
+          inject: [KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, MESSAGING_OPTIONS, MESSAGING_LOGGER],
+          useFactory: (kafka: Kafka, producer: Producer, admin: Admin, o: MessagingOptions, l: MessagingLogger) =>
+            new DeadLetterRedriver(kafka, producer, admin, { groupId: groupOf(o), topicPrefix: o.topicPrefix }, l),
         },
         {
           provide: EventPublisher,
           inject: [MESSAGING_OPTIONS, OutboxRelay],
           useFactory: (o: MessagingOptions, relay: OutboxRelay) => new EventPublisher(o.source, relay),
         },
+        {
+          provide: TOPIC_LOCK_REDIS,
+          inject: [{ token: REDIS_CONNECTION, optional: true }],
+          useFactory: (redis?: Redis) => redis,
+        },
+        HandlerExplorer,
         MessagingLifecycle,
         registerHealthCheck({
           name: 'kafka',
           inject: [KAFKA_ADMIN],
           useFactory: (admin: Admin) => () => checkKafka(admin),
+        }),
+        registerHealthCheck({
+          name: 'outbox',
+          inject: [OutboxRelay, MESSAGING_OPTIONS],
+          useFactory: (relay: OutboxRelay, o: MessagingOptions) => () => checkRelay(relay, o.relay.stuckAfterMs),
+        }),
+        registerHealthCheck({
+          name: 'consumer',
+          inject: [EventConsumer],
+          useFactory: (consumer: EventConsumer) => () => checkConsumer(consumer),
         }),
       ],
       exports: [
@@ -145,9 +131,14 @@ export class MessagingModule {
         OutboxRelay,
         EventConsumer,
         EventPublisher,
+        DeadLetterRedriver,
       ],
     };
   }
+}
+
+function groupOf(o: MessagingOptions): string {
+  return o.groupId ?? o.clientId;
 }
 
 function requireDb(conn: Connection) {
@@ -158,7 +149,8 @@ function requireDb(conn: Connection) {
 
 /**
  * The modules every service starts with: the platform (config, logging, Mongo, Redis, health,
- * OpenAPI) and messaging over the topics it publishes or consumes.
+ * OpenAPI) and messaging over the topics it publishes or consumes. Feature modules then declare
+ * their outbox collections (`registerOutbox`) and handlers (`@OnEvent`).
  */
 export function serviceFoundation(
   service: { name: string; topics: readonly string[] },
@@ -171,3 +163,5 @@ export function serviceFoundation(
     ),
   ];
 }
+
+export { KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS };

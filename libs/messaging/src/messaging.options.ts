@@ -20,10 +20,22 @@ export interface MessagingOptions {
   /** Topics this service creates at start-up (their `.dlq` topics are created beside them). */
   topics: TopicSpec[];
   defaultPartitions: number;
-  /** Collections whose documents carry an outbox (`_outbox` array). */
+  /**
+   * Collections whose documents carry an outbox, besides those feature modules declare with
+   * `registerOutbox` (for code that writes without Mongoose models).
+   */
   outboxCollections: string[];
+  /** Handler attempts before a message is dead-lettered. */
   retry: RetryPolicy;
-  relay: { intervalMs: number; batchSize: number; leaseMs: number };
+  relay: {
+    intervalMs: number;
+    batchSize: number;
+    leaseMs: number;
+    /** Attempts of one outbox entry before it is parked, and the back-off between them. */
+    retry: RetryPolicy;
+    /** Readiness fails when no round completed, or a due event waited, this long. */
+    stuckAfterMs: number;
+  };
   consumer: { sessionTimeoutMs: number; heartbeatIntervalMs: number; processedRetentionMs: number };
 }
 
@@ -32,12 +44,21 @@ export const DEFAULT_MESSAGING_OPTIONS = {
   defaultPartitions: 3,
   outboxCollections: [] as string[],
   retry: { attempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 },
-  relay: { intervalMs: 250, batchSize: 100, leaseMs: 15_000 },
+  relay: {
+    intervalMs: 250,
+    batchSize: 100,
+    leaseMs: 15_000,
+    // About 15 s of attempts (1, 2, 4, 8 s with jitter) before an entry is parked.
+    retry: { attempts: 5, initialDelayMs: 1_000, maxDelayMs: 30_000 },
+    stuckAfterMs: 60_000,
+  },
   consumer: { sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3_000, processedRetentionMs: 7 * 24 * 3600_000 },
 } satisfies Partial<MessagingOptions>;
 
 export type MessagingInput = Pick<MessagingOptions, 'brokers' | 'clientId' | 'source'> &
-  Partial<Omit<MessagingOptions, 'brokers' | 'clientId' | 'source'>>;
+  Partial<Omit<MessagingOptions, 'brokers' | 'clientId' | 'source' | 'relay'>> & {
+    relay?: Partial<Omit<MessagingOptions['relay'], 'retry'>> & { retry?: Partial<RetryPolicy> };
+  };
 
 export function resolveMessagingOptions(input: MessagingInput): MessagingOptions {
   const d = DEFAULT_MESSAGING_OPTIONS;
@@ -46,7 +67,7 @@ export function resolveMessagingOptions(input: MessagingInput): MessagingOptions
     ...d,
     ...input,
     retry: { ...d.retry, ...input.retry },
-    relay: { ...d.relay, ...input.relay },
+    relay: { ...d.relay, ...input.relay, retry: { ...d.relay.retry, ...input.relay?.retry } },
     consumer: { ...d.consumer, ...input.consumer },
   };
 }

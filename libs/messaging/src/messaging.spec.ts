@@ -3,11 +3,12 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { ContractViolationError, ShortfallDetectedV1, type EventEnvelope } from '@buqi/contracts';
 import { correlation } from '@buqi/observability';
+import mongoose from 'mongoose';
 import { applyOnce } from './consumer/apply-once';
 import { backoffMs } from './consumer/backoff';
 import { resolveMessagingOptions } from './messaging.options';
 import { createEvent } from './outbox/create-event';
-import { OUTBOX_FIELD, pushOutbox, toOutboxEntry, withOutbox } from './outbox/outbox';
+import { OUTBOX_DUE_FIELD, OUTBOX_FIELD, pushOutbox, toOutboxEntry, withOutbox } from './outbox/outbox';
 
 const actor = { kind: 'system', id: 'test' } as const;
 
@@ -84,13 +85,27 @@ describe('outbox entries', () => {
     expect(JSON.parse(entry.value)).toEqual(e);
   });
 
-  it('ride in the same write as the state change', () => {
-    expect(withOutbox({ _id: 'a', status: 'open' }, [entry])).toEqual({
+  it('ride in the same write as the state change, due at once', () => {
+    const now = new Date('2026-03-02T09:15:00Z');
+    expect(withOutbox({ _id: 'a', status: 'open' }, [entry], now)).toEqual({
       _id: 'a',
       status: 'open',
       [OUTBOX_FIELD]: [entry],
+      [OUTBOX_DUE_FIELD]: now,
     });
-    expect(pushOutbox([entry])).toEqual({ $push: { [OUTBOX_FIELD]: { $each: [entry] } } });
+    expect(withOutbox({ _id: 'a' }, [], now)).toEqual({ _id: 'a' });
+    expect(pushOutbox({ $set: { status: 'closed' }, $inc: { version: 1 } }, [entry], now)).toEqual({
+      $set: { status: 'closed' },
+      $inc: { version: 1 },
+      $push: { [OUTBOX_FIELD]: { $each: [entry] } },
+      // an earlier due time, of events still waiting, is kept
+      $min: { [OUTBOX_DUE_FIELD]: now },
+    });
+  });
+
+  it('are added to an update once, so no event is dropped by a second $push', () => {
+    const once = pushOutbox({ $set: { status: 'closed' } }, [entry]);
+    expect(() => pushOutbox(once, [entry])).toThrow(/already carries outbox entries/);
   });
 });
 
@@ -118,10 +133,31 @@ describe('options and helpers', () => {
     expect(o.relay.intervalMs).toBeGreaterThan(0);
   });
 
+  it("fills the relay's retry policy without losing nested overrides", () => {
+    const o = resolveMessagingOptions({ brokers: ['b:1'], clientId: 'c', source: 's', relay: { retry: { attempts: 2 } } });
+    expect(o.relay.retry).toEqual({ attempts: 2, initialDelayMs: 1_000, maxDelayMs: 30_000 });
+    expect(o.relay.batchSize).toBe(100);
+  });
+
   it('applyOnce guards an update by the event id and records it, bounded', () => {
-    expect(applyOnce('e1', 10)).toEqual({
+    const once = applyOnce('e1', 10);
+    expect(JSON.parse(JSON.stringify(once))).toEqual({
       filter: { _appliedEvents: { $ne: 'e1' } },
       push: { _appliedEvents: { $each: ['e1'], $slice: -10 } },
     });
   });
+
+  it("applyOnce's guard is marked trusted, so Mongoose's sanitizeFilter leaves the operator alone", () => {
+    const filter = applyOnce('e1').filter;
+    expect(plain(mongoose.sanitizeFilter({ ...filter }))).toEqual({ _appliedEvents: { $ne: 'e1' } });
+    // an operator that is not marked trusted is neutralised: that is what broke the guard before
+    expect(mongoose.sanitizeFilter({ _appliedEvents: { $ne: 'e1' } })).toEqual({
+      _appliedEvents: { $eq: { $ne: 'e1' } },
+    });
+  });
 });
+
+/** Drops symbol keys (such as Mongoose's trusted marker) for comparison. */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value));
+}

@@ -1,5 +1,7 @@
 export * from './wait-for';
 export * from './test-engines';
 export * from './spawn-service';
+export * from './kafka-offsets';
 export { workspaceRoot } from './workspace-root';
 export { describeServiceProcess } from './service-process.suite';
+export * from './test-issuer';

@@ -21,6 +21,7 @@ describe('describeConfig', () => {
       "| `MONGO_DB` | The service's database name | `buqi_x` | no | no |",
       '| `HTTP_PORT` | HTTP listen port | `3101` | no | no |',
       '| `HTTP_HOST` | HTTP listen address | `127.0.0.1` | no | no |',
+      '| `HTTP_BODY_LIMIT` | Largest request body accepted (larger ones are refused with 413) | `1mb` | no | no |',
       '| `TICK` | Tick \\| period | `30s` | no | no |',
       '| `SECRET` | Signing key | (hidden) | no | yes |',
       '',

@@ -1,5 +1,6 @@
 import type { Config } from './config-spec';
 import { enumOf, int, list, str, url } from './helpers';
+import { defineVariable, fail, ok, type VariableOptions } from './variable';
 
 // Shared fragments: a service composes its spec by spreading these into defineConfig.
 
@@ -51,7 +52,41 @@ export const httpConfig = (port: number) =>
   ({
     HTTP_PORT: int({ description: 'HTTP listen port', min: 1, max: 65535, default: port }),
     HTTP_HOST: str({ description: 'HTTP listen address', default: '127.0.0.1' }),
+    HTTP_BODY_LIMIT: byteSize({
+      description: 'Largest request body accepted (larger ones are refused with 413)',
+      default: '1mb',
+    }),
   }) as const;
+
+const BYTE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2 };
+
+/** A size in bytes: a whole number of bytes, or a number with b, kb or mb (1kb = 1024 bytes). */
+function byteSize(options: Omit<VariableOptions<number>, 'default'> & { readonly default: string }) {
+  const parse = (raw: string): number | undefined => {
+    const match = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(raw.trim());
+    const bytes = match ? Math.floor(Number(match[1]) * BYTE_UNITS[(match[2] ?? '').toLowerCase()]) : NaN;
+    return bytes >= 1 && bytes <= 1024 ** 3 ? bytes : undefined;
+  };
+  const defaultBytes = parse(options.default);
+  if (defaultBytes === undefined) throw new Error(`Invalid default size "${options.default}"`);
+  const format = (bytes: number): string =>
+    bytes % 1024 ** 2 === 0
+      ? `${bytes / 1024 ** 2}mb`
+      : bytes % 1024 === 0
+        ? `${bytes / 1024}kb`
+        : `${bytes}`;
+  return defineVariable(
+    'size',
+    { ...options, default: defaultBytes },
+    (raw) => {
+      const bytes = parse(raw);
+      return bytes !== undefined
+        ? ok(bytes)
+        : fail('is not a size between 1 byte and 1024mb (e.g. 512kb or 1mb)');
+    },
+    format,
+  );
+}
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

@@ -45,6 +45,7 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:16379',
       HTTP_PORT: 3101,
       HTTP_HOST: '127.0.0.1',
+      HTTP_BODY_LIMIT: 1024 * 1024,
       OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
       LOG_LEVEL: 'info',
       FEATURE_ON: false,

@@ -1,4 +1,5 @@
-// A consumer process whose effect is a counter per shortfall, made idempotent with applyOnce.
+// A consumer process whose effect is a counter per shortfall, made idempotent with applyOnce through
+// the raw driver. DIE_AFTER_EFFECT=<shortfallId> kills it right after that effect's write.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ShortfallDetectedV1 } from '@buqi/contracts';
 import { applyOnce } from '../consumer/apply-once';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
+    // Dies after the effect's write and before the event is recorded as processed.
+    if (process.env['DIE_AFTER_EFFECT'] === event.data.shortfallId) process.kill(process.pid, 'SIGKILL');
   });
   await consumer.start();
   await consumer.waitUntilJoined();

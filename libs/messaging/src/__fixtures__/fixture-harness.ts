@@ -1,13 +1,14 @@
 // Shared set-up of the processes that the messaging integration tests start, kill and restart.
 import { MongoClient } from 'mongodb';
 import type { Db } from 'mongodb';
-import type { Kafka, Producer } from 'kafkajs';
-import { createKafka } from '../kafka/kafka.factory';
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import { createKafka, createProducer } from '../kafka/kafka.factory';
 import type { MessagingLogger } from '../messaging.logger';
 
 export interface Harness {
   kafka: Kafka;
   producer: Producer;
+  admin: Admin;
   db: Db;
   prefix: string;
   env: (name: string, fallback?: string) => string;
@@ -33,21 +34,21 @@ export async function openHarness(): Promise<Harness> {
     clientId: 'fixture',
     logger: stderrLogger,
   });
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-  });
+  const producer = createProducer(kafka);
   await producer.connect();
+  const admin = kafka.admin();
+  await admin.connect();
   const client = await MongoClient.connect(env('MONGO_URL'));
   return {
     kafka,
     producer,
+    admin,
     db: client.db(env('DB')),
     prefix: env('TOPIC_PREFIX', ''),
     env,
     close: async () => {
       await producer.disconnect();
+      await admin.disconnect();
       await client.close();
     },
   };

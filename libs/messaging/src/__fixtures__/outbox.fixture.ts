@@ -5,6 +5,7 @@ import { ShortfallDetectedV1 } from '@buqi/contracts';
 import { EventPublisher } from '../event-publisher';
 import { withOutbox } from '../outbox/outbox';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { TopicDirectory } from '../outbox/topic-directory';
 import { fixtureLogger, openHarness } from './fixture-harness';
 
 async function main(): Promise<void> {
@@ -30,15 +31,21 @@ async function main(): Promise<void> {
     const relay = new OutboxRelay(
       h.db,
       h.producer,
-      ['shortfalls'],
-      { intervalMs: 100, batchSize: 50, leaseMs: 2_000, topicPrefix: h.prefix },
+      new TopicDirectory(h.admin),
+      {
+        intervalMs: 100,
+        batchSize: 50,
+        leaseMs: 2_000,
+        topicPrefix: h.prefix,
+        retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 500 },
+      },
       fixtureLogger,
       {
         afterPublish: () => {
           if (process.env['DIE_AFTER_PUBLISH']) process.kill(process.pid, 'SIGKILL');
         },
       },
-    );
+    ).addCollection('shortfalls');
     let drained = 0;
     // A relay killed earlier may still hold the lease until it expires.
     while ((await relay.pending()) > 0) {

@@ -4,11 +4,12 @@ import type { Db } from 'mongodb';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { ContractViolationError, decodeEvent, type EnvelopeOf, type EventContract } from '@buqi/contracts';
 import { correlation } from '@buqi/observability';
-import { headerGetter } from '../kafka/headers';
+import { H, headerGetter, headerString } from '../kafka/headers';
 import type { MessagingLogger } from '../messaging.logger';
 import { MessagingMetrics } from '../messaging.metrics';
 import type { MessagingOptions } from '../messaging.options';
 import { backoffMs } from './backoff';
+import { ConsumerMonitor } from './consumer-monitor';
 import { sendToDeadLetter } from './dead-letter';
 import { NonRetriableError } from './errors';
 import { ProcessedEvents } from './processed-events';
@@ -38,6 +39,8 @@ interface Registration {
   handler: (event: never, ctx: HandlerContext) => Promise<void>;
 }
 
+export type ConsumerOptions = Pick<MessagingOptions, 'retry' | 'consumer' | 'topicPrefix'> & { groupId: string };
+
 const tracer = trace.getTracer('@buqi/messaging');
 const PURGE_EVERY_MS = 10 * 60_000;
 
@@ -49,22 +52,29 @@ export class EventConsumer {
   private readonly handlers = new Map<string, Registration>();
   private readonly processed: ProcessedEvents;
   private readonly metrics = new MessagingMetrics();
+  readonly monitor: ConsumerMonitor;
   private consumer?: Consumer;
   private purgeTimer?: NodeJS.Timeout;
-  private joined?: Promise<void>;
+  private started = false;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly producer: Producer,
     db: Db,
-    private readonly opts: Pick<MessagingOptions, 'retry' | 'consumer' | 'topicPrefix'> & { groupId: string },
+    private readonly opts: ConsumerOptions,
     private readonly logger: MessagingLogger,
   ) {
     this.processed = new ProcessedEvents(db, opts.groupId);
+    this.monitor = new ConsumerMonitor(opts.groupId, opts.consumer);
   }
 
+  /** Registers the handler of a topic. Only before start(): a later one would never be called. */
   on<C extends EventContract>(contract: C, handler: EventHandler<C>): this {
-    if (this.consumer) throw new Error(`cannot subscribe to ${contract.topic} after the consumer started`);
+    if (this.started)
+      throw new Error(
+        `cannot register a handler for ${contract.topic}: consumer group ${this.opts.groupId} has already started ` +
+          '(declare handlers with @OnEvent on a provider; they are found before the consumer starts)',
+      );
     if (this.handlers.has(contract.topic))
       throw new Error(`a handler for ${contract.topic} is already registered`);
     this.handlers.set(contract.topic, { contract, handler: handler as Registration['handler'] });
@@ -75,7 +85,12 @@ export class EventConsumer {
     return [...this.handlers.keys()];
   }
 
+  get groupId(): string {
+    return this.opts.groupId;
+  }
+
   async start(): Promise<void> {
+    this.started = true;
     if (this.handlers.size === 0) return;
     await this.processed.ensureIndexes();
     const consumer = this.kafka.consumer({
@@ -86,7 +101,7 @@ export class EventConsumer {
       maxWaitTimeInMs: 500,
     });
     this.consumer = consumer;
-    this.joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    this.monitor.watch(consumer, this.topics);
     await consumer.connect();
     // A new group starts from the earliest offset so nothing published before its first start is lost.
     await consumer.subscribe({
@@ -102,22 +117,16 @@ export class EventConsumer {
   }
 
   /** Resolves once the consumer has joined its group and got its partitions. */
-  async waitUntilJoined(timeoutMs = 60_000): Promise<void> {
-    if (!this.joined) throw new Error('the consumer has not been started');
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`consumer group ${this.opts.groupId} not joined after ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    });
-    await Promise.race([this.joined, timeout]).finally(() => clearTimeout(timer));
+  waitUntilJoined(timeoutMs = 60_000): Promise<void> {
+    if (!this.consumer) throw new Error('the consumer has not been started');
+    return this.monitor.waitUntilJoined(timeoutMs);
   }
 
   /** Stops fetching, lets the message in hand finish and commits what was resolved. */
   async stop(): Promise<void> {
     clearInterval(this.purgeTimer);
     await this.consumer?.disconnect();
+    this.monitor.stopped();
     this.consumer = undefined;
   }
 
@@ -137,6 +146,7 @@ export class EventConsumer {
       if (!p.isRunning() || p.isStale()) break;
       await this.handleMessage(topic, partition, message, () => p.heartbeat());
       p.resolveOffset(message.offset);
+      this.monitor.progressed();
       await p.commitOffsetsIfNecessary();
       await p.heartbeat();
     }
@@ -178,7 +188,7 @@ export class EventConsumer {
           return this.metrics.recordConsumed(topic, this.opts.groupId, 'dead-lettered', startedAt);
         }
         span.setAttribute('messaging.message.id', event.id);
-        if (await this.processed.has(event.id)) {
+        if (await this.alreadyDone(event.id, message)) {
           span.setAttribute('buqi.duplicate', true);
           return this.metrics.recordConsumed(topic, this.opts.groupId, 'duplicate', startedAt);
         }
@@ -194,6 +204,16 @@ export class EventConsumer {
     } finally {
       span.end();
     }
+  }
+
+  /**
+   * A handled event is never handled again. A dead-lettered one is skipped too, unless this
+   * delivery is a re-drive from the dead-letter topic (after a fix): then it gets another chance.
+   */
+  private async alreadyDone(eventId: string, message: KafkaMessage): Promise<boolean> {
+    const outcome = await this.processed.outcome(eventId);
+    if (outcome === 'dead-lettered') return headerString(message.headers, H.redriveCount) === undefined;
+    return outcome === 'handled';
   }
 
   private async runWithRetries(
@@ -243,7 +263,7 @@ export class EventConsumer {
       this.opts.topicPrefix,
     );
     this.logger.error({ topic, partition, offset: message.offset, err: error }, 'message dead-lettered');
-    // A dead-lettered event counts as handled: a redelivery must not dead-letter it twice.
-    if (eventId) await this.processed.mark(eventId);
+    // A dead-lettered event is not handled again on redelivery, only when re-driven.
+    if (eventId) await this.processed.mark(eventId, new Date(), 'dead-lettered');
   }
 }

@@ -1,11 +1,16 @@
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey } from './errors';
 
+/** What became of an event: handled, or dead-lettered (a re-drive may still handle it). */
+export type ProcessedOutcome = 'handled' | 'dead-lettered';
+
 interface ProcessedDoc {
   _id: string;
   group: string;
   eventId: string;
   at: Date;
+  /** Absent on records written before outcomes were kept: those were handled. */
+  outcome?: ProcessedOutcome;
 }
 
 /**
@@ -26,15 +31,23 @@ export class ProcessedEvents {
     await this.coll.createIndex({ group: 1, at: 1 });
   }
 
-  async has(eventId: string): Promise<boolean> {
-    return (await this.coll.countDocuments({ _id: this.id(eventId) }, { limit: 1 })) > 0;
+  async outcome(eventId: string): Promise<ProcessedOutcome | undefined> {
+    const doc = await this.coll.findOne({ _id: this.id(eventId) }, { projection: { outcome: 1 } });
+    return doc ? (doc.outcome ?? 'handled') : undefined;
   }
 
-  async mark(eventId: string, at = new Date()): Promise<void> {
+  async has(eventId: string): Promise<boolean> {
+    return (await this.outcome(eventId)) !== undefined;
+  }
+
+  /** Records the outcome; a later 'handled' (after a re-drive) replaces a 'dead-lettered'. */
+  async mark(eventId: string, at = new Date(), outcome: ProcessedOutcome = 'handled'): Promise<void> {
     try {
-      await this.coll.insertOne({ _id: this.id(eventId), group: this.group, eventId, at });
+      await this.coll.insertOne({ _id: this.id(eventId), group: this.group, eventId, at, outcome });
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
+      if (outcome === 'handled')
+        await this.coll.updateOne({ _id: this.id(eventId) }, { $set: { outcome, at } });
     }
   }
 

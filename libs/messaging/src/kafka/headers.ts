@@ -8,6 +8,8 @@ export const H = {
   eventVersion: 'event-version',
   correlationId: 'correlation-id',
   contentType: 'content-type',
+  /** Set when a dead letter is published again to its topic: how many times it was re-driven. */
+  redriveCount: 'redrive-count',
 } as const;
 
 /** Headers added when a message is dead-lettered; the value and key stay the original bytes. */

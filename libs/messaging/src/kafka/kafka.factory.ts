@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import { dlqTopic, type TopicSpec } from '@buqi/contracts';
 import type { MessagingLogger } from '../messaging.logger';
 
@@ -18,6 +18,27 @@ export function createKafka(opts: { brokers: string[]; clientId: string; logger:
     logLevel: logLevel.WARN,
     logCreator: toLog,
     retry: { initialRetryTime: 300, retries: 8 },
+  });
+}
+
+/**
+ * The producer every event leaves through (the relay's and the dead-letter path's).
+ * - Idempotent, one request in flight and acks=all on each send: no duplicates or reordering from
+ *   producer retries.
+ * - Retries without limit: the idempotent producer's guarantees hold only if it never gives up on a
+ *   batch; a broker outage therefore holds a send until the broker returns (readiness shows it).
+ *   The relay checks that a topic exists before sending to it, since a missing topic would be
+ *   retried just as long.
+ * - Murmur2 partitioning, as the Java client does, so one key lands on one partition whichever
+ *   client publishes it.
+ */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+    retry: { retries: Number.MAX_SAFE_INTEGER },
   });
 }
 

@@ -15,6 +15,10 @@ export const correlation = {
   current(): string | undefined {
     return storage.getStore();
   },
+  /** Runs `fn` outside any correlation: background work that a request merely woke up. */
+  detached<T>(fn: () => T): T {
+    return storage.exit(fn);
+  },
 };
 
 export function newCorrelationId(): string {

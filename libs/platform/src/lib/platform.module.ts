@@ -6,13 +6,15 @@ import {
   type MiddlewareConsumer,
   type NestModule,
 } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
-import { createLogger } from '@buqi/observability';
+import { createLogger, type LoggerOptions } from '@buqi/observability';
 import { HealthCheckRegistry } from './health/health-check.registry';
 import { HealthController } from './health/health.controller';
 import { mongoHealthCheck } from './health/mongo.health';
 import { redisHealthCheck } from './health/redis.health';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { applyMongooseSettings, mongooseOptions } from './mongo/mongoose-options';
 import {
@@ -28,18 +30,25 @@ export interface PlatformModuleOptions<C extends PlatformConfig> {
   readonly serviceName: string;
   /** The service's loaded configuration; provided as PLATFORM_CONFIG. */
   readonly config: C;
+  /** Where log lines go; stdout when omitted (tests pass a stream to read them). */
+  readonly logDestination?: LoggerOptions['destination'];
 }
 
 /**
  * Everything a Buqi service shares: configuration, pino logger, the Mongoose connection, the
- * BullMQ-ready Redis connection, health endpoints and correlation ids. Import once, in AppModule.
+ * BullMQ-ready Redis connection, health endpoints, correlation ids and RFC 9457 error answers
+ * (ProblemDetailsFilter, global). Import once, in AppModule.
  */
 @Global()
 @Module({})
 export class PlatformModule implements NestModule {
-  static forRoot<C extends PlatformConfig>({ serviceName, config }: PlatformModuleOptions<C>): DynamicModule {
+  static forRoot<C extends PlatformConfig>({
+    serviceName,
+    config,
+    logDestination,
+  }: PlatformModuleOptions<C>): DynamicModule {
     applyMongooseSettings();
-    const logger = createLogger({ name: serviceName, level: config.LOG_LEVEL });
+    const logger = createLogger({ name: serviceName, level: config.LOG_LEVEL, destination: logDestination });
     return {
       module: PlatformModule,
       imports: [MongooseModule.forRootAsync({ useFactory: () => mongooseOptions(config) })],
@@ -58,6 +67,7 @@ export class PlatformModule implements NestModule {
         HealthCheckRegistry,
         mongoHealthCheck,
         redisHealthCheck,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [
         PLATFORM_CONFIG,

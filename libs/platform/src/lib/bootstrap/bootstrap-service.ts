@@ -1,11 +1,9 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createLogger, type Logger } from '@buqi/observability';
-import { NestPinoLogger } from '../logging/nest-pino-logger';
 import { PLATFORM_CONFIG, PLATFORM_LOGGER, type PlatformConfig } from '../platform.tokens';
+import { createServiceApp } from './create-service-app';
 import { exitOnSignals } from './graceful-shutdown';
-import { setUpOpenApi } from './open-api';
 
 export interface BootstrapOptions {
   readonly serviceName: string;
@@ -19,9 +17,9 @@ export interface BootstrapOptions {
 }
 
 /**
- * Starts a service whose root module imports PlatformModule: pino logging, OpenAPI at /docs,
- * graceful SIGTERM/SIGINT, listening on HTTP_HOST:HTTP_PORT. A failure to start is logged and the
- * process exits with code 1.
+ * Starts a service whose root module imports PlatformModule: the app createServiceApp builds (pino
+ * logging, security headers, request log, JSON bodies, OpenAPI at /docs), graceful SIGTERM/SIGINT,
+ * listening on HTTP_HOST:HTTP_PORT. A failure to start is logged and the process exits with code 1.
  */
 export async function bootstrapService(
   appModule: Type<unknown> | DynamicModule,
@@ -30,16 +28,8 @@ export async function bootstrapService(
   let app: NestExpressApplication | undefined;
   let logger: Logger | undefined;
   try {
-    // abortOnError false: Nest would otherwise process.abort() on a failed start, leaving no exit code to test.
-    app = await NestFactory.create<NestExpressApplication>(appModule, {
-      bufferLogs: true,
-      abortOnError: false,
-    });
-    app.disable('x-powered-by');
+    app = await createServiceApp(appModule, options);
     logger = app.get<Logger>(PLATFORM_LOGGER);
-    app.useLogger(app.get(NestPinoLogger));
-    app.flushLogs();
-    setUpOpenApi(app, options);
     exitOnSignals(app, logger, {
       afterClose: () => options.telemetry?.shutdown() ?? Promise.resolve(),
       timeoutMs: options.shutdownTimeoutMs,

@@ -22,8 +22,9 @@ export class HealthCheckRegistry {
     const results = await Promise.all(
       [...this.checks.values()].map(async (c) => [c.name, await runCheck(c)] as const),
     );
+    const statuses = new Set(results.map(([, r]) => r.status));
     return {
-      status: results.every(([, r]) => r.status === 'up') ? 'ok' : 'error',
+      status: statuses.has('down') ? 'error' : statuses.has('degraded') ? 'degraded' : 'ok',
       checks: Object.fromEntries(results),
     };
   }

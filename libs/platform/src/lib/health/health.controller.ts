@@ -1,4 +1,5 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../http/public.decorator';
 import type { ReadinessReport } from './health-check';
@@ -18,14 +19,19 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: every engine this service depends on answers' })
-  @ApiOkResponse({ description: 'status "ok"; checks: each engine with status "up" and latencyMs' })
+  @ApiOperation({ summary: 'Readiness: every engine and component this service depends on works' })
+  @ApiOkResponse({
+    description:
+      'status "ok" (every check up) or "degraded" (working, but a check reports a reason that needs an operator, e.g. parked outbox entries); checks: each with status and latencyMs',
+  })
   @ApiServiceUnavailableResponse({
     description: 'status "error"; each failing check has status "down" and an error',
   })
-  async ready(): Promise<ReadinessReport> {
+  async ready(@Res({ passthrough: true }) response: ServerResponse): Promise<ReadinessReport> {
     const report = await this.registry.readiness();
-    if (report.status !== 'ok') throw new ServiceUnavailableException(report);
+    // A status report, not an error of the caller's: same body whatever the outcome, so probes and
+    // dashboards read one shape.
+    if (report.status === 'error') response.statusCode = HttpStatus.SERVICE_UNAVAILABLE;
     return report;
   }
 }

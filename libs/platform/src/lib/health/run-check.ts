@@ -1,4 +1,9 @@
-import { DEFAULT_HEALTH_CHECK_TIMEOUT_MS, type CheckResult, type HealthCheck } from './health-check';
+import {
+  DEFAULT_HEALTH_CHECK_TIMEOUT_MS,
+  Degraded,
+  type CheckResult,
+  type HealthCheck,
+} from './health-check';
 
 /** Runs one check, bounded by its timeout; never rejects. */
 export async function runCheck(check: HealthCheck): Promise<CheckResult> {
@@ -10,7 +15,9 @@ export async function runCheck(check: HealthCheck): Promise<CheckResult> {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    await Promise.race([Promise.resolve().then(check.check), timeout]);
+    const result = await Promise.race([Promise.resolve().then(check.check), timeout]);
+    if (result instanceof Degraded)
+      return { status: 'degraded', latencyMs: latency(), reason: result.reason };
     return { status: 'up', latencyMs: latency() };
   } catch (error) {
     return {
