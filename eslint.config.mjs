@@ -88,7 +88,7 @@ export default [
     },
   },
   {
-    files: ['libs/domain-*/**/*.ts', 'libs/*/src/domain/**/*.ts', 'services/*/src/domain/**/*.ts'],
+    files: ['libs/domain-*/**/*.ts', 'libs/*/src/**/domain/**/*.ts', 'services/*/src/**/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -100,7 +100,8 @@ describe('one trace from HTTP through Kafka to the consumer, its job and their d
     expect(ancestors(consumerWrite)).toContain(processSpan);
     expect(ancestors(job)).toContain(processSpan);
     expect(ancestors(jobWrite)).toContain(job);
-    expect(processSpan.attributes['messaging.consumer.group.name']).toBe('trace-probe');
+    // The group carries the environment's prefix, like the topics.
+    expect(processSpan.attributes['messaging.consumer.group.name']).toBe(`${name}.trace-probe`);
 
     // The same flow is counted: one event published, one handled, one timing.
     const metrics = (await (await fetch(`${base}/probe/metrics`)).json()) as {
@@ -114,7 +115,7 @@ describe('one trace from HTTP through Kafka to the consumer, its job and their d
     ]);
     const handled = {
       'messaging.destination.name': 'shortfall.detected.v1',
-      'messaging.consumer.group.name': 'trace-probe',
+      'messaging.consumer.group.name': `${name}.trace-probe`,
       outcome: 'handled',
     };
     expect(points('buqi.messaging.consumed')).toEqual([{ attributes: handled, value: 1 }]);

@@ -1,6 +1,7 @@
 // Command buqi-ferretdb runs FerretDB (MongoDB wire protocol over SQLite) for local development.
 // It embeds FerretDB's package because `go install` of FerretDB's own command needs generated
-// version files that the module does not ship.
+// version files that the module does not ship. Clients connect to a proxy that makes single-document
+// updates atomic (serialize.go); FerretDB itself listens on a Unix socket in the data directory.
 package main
 
 import (
@@ -8,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -40,8 +42,10 @@ func main() {
 		fail(logger, "data directory", err)
 	}
 
+	socket := filepath.Join(dir, "ferretdb.sock")
+	_ = os.Remove(socket) // left by a process that was killed
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener:  ferretdb.ListenerConfig{Unix: socket},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dir + "/",
@@ -52,6 +56,17 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fail(logger, "listen", err)
+	}
+	proxy := &serializingProxy{backend: socket, logger: logger}
+	go func() {
+		if err := proxy.serve(ctx, ln); err != nil {
+			fail(logger, "proxy", err)
+		}
+	}()
 
 	logger.Info("buqi-ferretdb listening", "addr", *listen, "data", dir)
 	if err := f.Run(ctx); err != nil {

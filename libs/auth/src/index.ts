@@ -33,6 +33,7 @@ export {
 } from './device-keys/device-key';
 export { DEVICE_KEY_STORE, type DeviceKeyStore, type StoredDeviceKey } from './device-keys/device-key.store';
 export { AUTH_SETTINGS, AuthModule } from './auth.module';
+export { Caller, callerOf } from './http/caller.decorator';
 export { CurrentPrincipal } from './http/current-principal.decorator';
 export { DeviceAuth } from './http/device-auth.decorator';
 export { OwnerOf, type OwnerOfOptions } from './http/owner-of.decorator';

@@ -28,6 +28,7 @@ export {
   type DurationOptions,
   type IntOptions,
   type ListOptions,
+  type StrOptions,
   type UrlOptions,
 } from './lib/helpers';
 export { loadConfig, loadConfigOrExit, printableConfig, type Environment } from './lib/load-config';

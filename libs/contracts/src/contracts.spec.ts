@@ -29,10 +29,13 @@ function envelopeFor(data: unknown, overrides: Partial<EventEnvelope> = {}): Eve
 }
 
 describe('event contracts', () => {
-  it.each(CONTRACTS.map((c) => [c.topic, c] as const))('%s: its example satisfies its schema', (_t, contract) => {
-    expect(() => contract.parseData(contract.example)).not.toThrow();
-    expect(contract.key(contract.example as never)).toMatch(/\S/);
-  });
+  it.each(CONTRACTS.map((c) => [c.topic, c] as const))(
+    '%s: its example satisfies its schema',
+    (_t, contract) => {
+      expect(() => contract.parseData(contract.example)).not.toThrow();
+      expect(contract.key(contract.example as never)).toMatch(/\S/);
+    },
+  );
 
   it('names topics as <type>.v<version>, each in TOPICS, and finds contracts by topic', () => {
     for (const c of CONTRACTS) expect(c.topic).toBe(`${c.type}.v${c.version}`);
@@ -48,7 +51,12 @@ describe('event contracts', () => {
   });
 
   it('names every bad field of a payload', () => {
-    const bad = { ...ShortfallDetectedV1.example, severity: 'catastrophic', conditionIndex: 140, extra: 1 } as unknown;
+    const bad = {
+      ...ShortfallDetectedV1.example,
+      severity: 'catastrophic',
+      conditionIndex: 140,
+      extra: 1,
+    } as unknown;
     try {
       ShortfallDetectedV1.parseData(bad);
       throw new Error('expected a violation');
@@ -62,12 +70,12 @@ describe('event contracts', () => {
   });
 
   it('refuses on publish an envelope of another type or with a bad id', () => {
-    expect(() => encodeEvent(ShortfallDetectedV1, envelopeFor(ShortfallDetectedV1.example, { type: 'x' }))).toThrow(
-      /\/type must be equal to constant/,
-    );
-    expect(() => encodeEvent(ShortfallDetectedV1, envelopeFor(ShortfallDetectedV1.example, { id: '42' }))).toThrow(
-      /\/id must match format "uuid"/,
-    );
+    expect(() =>
+      encodeEvent(ShortfallDetectedV1, envelopeFor(ShortfallDetectedV1.example, { type: 'x' })),
+    ).toThrow(/\/type must be equal to constant/);
+    expect(() =>
+      encodeEvent(ShortfallDetectedV1, envelopeFor(ShortfallDetectedV1.example, { id: '42' })),
+    ).toThrow(/\/id must match format "uuid"/);
   });
 
   it('refuses on consume bytes that are empty, not JSON, or lack fields', () => {
@@ -77,7 +85,19 @@ describe('event contracts', () => {
   });
 
   it('rejects telemetry readings that are not numbers or carry a bad metric name', () => {
-    const bad = { deviceId: 'd1', readings: [{ metric: 'NH3!', value: 'high', unit: 'ppm', at: 'yesterday' }] };
-    expect(() => DeviceTelemetryV1.parseData(bad)).toThrow(/readings\/0\/metric.*readings\/0\/value must be number.*readings\/0\/at must match format/);
+    const bad = {
+      deviceId: 'd1',
+      readings: [{ metric: 'NH3!', value: 'high', unit: 'ppm', at: 'yesterday' }],
+    };
+    expect(() => DeviceTelemetryV1.parseData(bad)).toThrow(
+      /readings\/0\/metric.*readings\/0\/value must be number.*readings\/0\/at must match format/,
+    );
+  });
+});
+
+describe('latest-state topics', () => {
+  it('are compacted, so the newest state of each key survives', () => {
+    expect(contractForTopic(TOPICS.siteState)?.cleanupPolicy).toBe('compact');
+    expect(contractForTopic(TOPICS.shortfallDetected)?.cleanupPolicy).toBeUndefined();
   });
 });

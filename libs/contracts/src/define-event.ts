@@ -3,7 +3,11 @@ import type { ValidateFunction } from 'ajv';
 import { envelopeSchema, type EventEnvelope } from './envelope';
 import { assertValid, compile } from './validation';
 
-export interface EventContract<T extends string = string, V extends number = number, S extends TSchema = TSchema> {
+export interface EventContract<
+  T extends string = string,
+  V extends number = number,
+  S extends TSchema = TSchema,
+> {
   /** e.g. `shortfall.detected` */
   readonly type: T;
   readonly version: V;
@@ -13,6 +17,11 @@ export interface EventContract<T extends string = string, V extends number = num
   readonly envelopeSchema: TSchema;
   /** The partition key (and envelope subject) of an event: ordering holds per key. */
   key(data: Static<S>): string;
+  /**
+   * `compact` for a latest-state topic: Kafka keeps at least the newest event of each key, so a new
+   * consumer rebuilds the current state by reading the topic from the start.
+   */
+  readonly cleanupPolicy?: 'compact';
   readonly example: Static<S>;
   /** Throws ContractViolationError naming every bad field. */
   parseData(value: unknown): Static<S>;
@@ -20,7 +29,8 @@ export interface EventContract<T extends string = string, V extends number = num
 }
 
 export type DataOf<C> = C extends EventContract<string, number, infer S> ? Static<S> : never;
-export type EnvelopeOf<C> = C extends EventContract<infer T, number, infer S> ? EventEnvelope<Static<S>, T> : never;
+export type EnvelopeOf<C> =
+  C extends EventContract<infer T, number, infer S> ? EventEnvelope<Static<S>, T> : never;
 
 export function defineEvent<T extends string, V extends number, S extends TSchema>(spec: {
   type: T;
@@ -28,6 +38,7 @@ export function defineEvent<T extends string, V extends number, S extends TSchem
   schema: S;
   key: (data: Static<S>) => string;
   example: Static<S>;
+  cleanupPolicy?: 'compact';
 }): EventContract<T, V, S> {
   const envSchema = envelopeSchema(spec.type, spec.version, spec.schema);
   const topic = `${spec.type}.v${spec.version}` as const;

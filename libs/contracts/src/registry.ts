@@ -3,6 +3,7 @@ import { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry
 import { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
 import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
 import { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-resolved.v1';
+import { SiteStateV1 } from './events/site-state.v1/site-state.v1';
 import { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
 
 /** Every event contract the product knows. Add new versions here; never edit a published one. */
@@ -12,6 +13,7 @@ export const CONTRACTS = [
   RemediationFundedV1,
   WorkOrderCompletedV1,
   DeviceTelemetryV1,
+  SiteStateV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -10,6 +10,7 @@ export const TOPICS = {
   remediationFunded: 'remediation.funded.v1',
   workOrderCompleted: 'workorder.completed.v1',
   deviceTelemetry: 'device.telemetry.v1',
+  siteState: 'site.state.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

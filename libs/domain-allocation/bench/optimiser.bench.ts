@@ -1,6 +1,11 @@
 import os from 'node:os';
-import { optimise, type AllocationProblem, type AllocationResult, type OptimiseOptions } from '../src/index';
-import { generateProblem } from './instance-generator';
+import {
+  generateProblem,
+  optimise,
+  type AllocationProblem,
+  type AllocationResult,
+  type OptimiseOptions,
+} from '../src/index';
 import { markdownTable, type Row } from './report';
 
 /**

@@ -1,5 +1,6 @@
 export { optimise, type OptimiseOptions } from './optimise';
 export { validateProblem } from './validate';
+export { generateProblem } from './generated-problem';
 export type {
   AllocationProblem,
   CandidateInput,

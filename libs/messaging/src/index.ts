@@ -19,6 +19,12 @@ export * from './consumer/apply-once';
 export { MessagingMetrics, type ConsumeOutcome } from './messaging.metrics';
 export { OnEvent } from './nest/on-event.decorator';
 export { registerOutbox } from './nest/register-outbox';
-export { aggregatePlugin, INTERNAL_FIELDS, VERSION_FIELD } from './persistence/aggregate.plugin';
+export {
+  aggregatePlugin,
+  INTERNAL_FIELDS,
+  VERSION_FIELD,
+  WITHOUT_INTERNAL_FIELDS,
+} from './persistence/aggregate.plugin';
 export { AggregateStore, type Aggregate, type ApplyResult } from './persistence/aggregate-store';
 export { VersionConflictError } from './persistence/version-conflict.error';
+export { applyLatestState } from './persistence/latest-state';

@@ -1,20 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { MongoClient, type Db } from 'mongodb';
-import type { Admin, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Db } from 'mongodb';
+import type { KafkaMessage } from 'kafkajs';
 import { dlqTopic, encodeEvent, ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
-import {
-  engineEnv,
-  messagesOn,
-  spawnService,
-  uniqueName,
-  waitFor,
-  waitForGroupAtEnd,
-  type SpawnedService,
-} from '@buqi/testing';
+import { engineEnv, messagesOn, spawnService, uniqueName, waitFor, waitForGroupAtEnd } from '@buqi/testing';
 import { ProcessedEvents } from './consumer/processed-events';
-import { createKafka, createProducer, ensureTopics } from './kafka/kafka.factory';
+import { ensureTopics } from './kafka/kafka.factory';
+import { useTestClients } from './__fixtures__/test-clients';
 import { DLQ_H, headerString } from './kafka/headers';
-import { silentLogger } from './messaging.logger';
 import { createEvent } from './outbox/create-event';
 
 const FIXTURES = 'libs/messaging/src/__fixtures__';
@@ -22,41 +14,14 @@ const EXIT_0 = { code: 0, signal: null };
 const KILLED = { code: null, signal: 'SIGKILL' };
 const engines = engineEnv();
 
-let kafka: Kafka;
-let admin: Admin;
-let producer: Producer;
-let mongo: MongoClient;
-const children: SpawnedService[] = [];
-
-beforeAll(async () => {
-  kafka = createKafka({
-    brokers: engines.KAFKA_BROKERS.split(','),
-    clientId: 'messaging-int',
-    logger: silentLogger,
-  });
-  admin = kafka.admin();
-  await admin.connect();
-  producer = createProducer(kafka);
-  await producer.connect();
-  mongo = await MongoClient.connect(engines.MONGO_URL);
-});
-
-afterEach(async () => {
-  await Promise.all(children.splice(0).map((c) => c.stop('SIGKILL')));
-});
-
-afterAll(async () => {
-  await producer?.disconnect();
-  await admin?.disconnect();
-  await mongo?.close();
-});
+const clients = useTestClients();
 
 /** Each test gets its own database, topic prefix and consumer group. */
 async function scenario() {
   const name = uniqueName('msg');
   const prefix = `${name}.`;
-  await ensureTopics(admin, [{ topic: TOPICS.shortfallDetected, partitions: 3 }], 3, prefix);
-  const db: Db = mongo.db(name);
+  await ensureTopics(clients.admin, [{ topic: TOPICS.shortfallDetected, partitions: 3 }], 3, prefix);
+  const db: Db = clients.mongo.db(name);
   const env = { ...engines, DB: name, TOPIC_PREFIX: prefix, GROUP: `${name}-consumer`, RUN: name };
   const topic = prefix + TOPICS.shortfallDetected;
   return {
@@ -66,14 +31,14 @@ async function scenario() {
     dlq: prefix + dlqTopic(TOPICS.shortfallDetected),
     run: (file: string, extra: Record<string, string> = {}) => {
       const p = spawnService({ main: `${FIXTURES}/${file}`, env: { ...env, ...extra }, inheritEnv: true });
-      children.push(p);
+      clients.children.push(p);
       return p;
     },
     effects: () => db.collection<{ _id: string; count: number }>('effects').find().toArray(),
     pending: () => db.collection('shortfalls').countDocuments({ '_outbox.0': { $exists: true } }),
-    published: () => messagesOn(admin, topic),
+    published: () => messagesOn(clients.admin, topic),
     /** Waits until the consumer has committed past every message on the topic, duplicates included. */
-    consumedAll: (atLeast = 0) => waitForGroupAtEnd(admin, env.GROUP, topic, { atLeast }),
+    consumedAll: (atLeast = 0) => waitForGroupAtEnd(clients.admin, env.GROUP, topic, { atLeast }),
   };
 }
 
@@ -164,7 +129,7 @@ describe('outbox → Kafka → consumer, across processes', () => {
 
     const handled = await s.db.collection('processed_events').countDocuments();
     expect(handled).toBeLessThan(total);
-    const committed = (await admin.fetchOffsets({ groupId: s.env.GROUP, topics: [s.topic] }))
+    const committed = (await clients.admin.fetchOffsets({ groupId: s.env.GROUP, topics: [s.topic] }))
       .flatMap((t) => t.partitions)
       .reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
     expect(committed).toBe(handled);
@@ -181,8 +146,8 @@ describe('outbox → Kafka → consumer, across processes', () => {
       { source: 'test', actor: { kind: 'system', id: 'test' } },
     );
     const bytes = encodeEvent(ShortfallDetectedV1, event);
-    await producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
-    await producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
+    await clients.producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
+    await clients.producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
     expect(await s.published()).toBe(2);
 
     await startConsumer(s);
@@ -204,14 +169,16 @@ describe('a handler re-run after its write', () => {
     await startConsumer(s);
     await expectExactlyOneEffectEach(s, 6);
     // The handler did run twice for the victim: only applyOnce's guard kept its effect single.
-    expect(await s.db.collection('invocations').countDocuments({ eventId: { $exists: true } })).toBeGreaterThan(6);
+    expect(
+      await s.db.collection('invocations').countDocuments({ eventId: { $exists: true } }),
+    ).toBeGreaterThan(6);
     expect((await s.effects()).find((e) => e._id === victim)?.count).toBe(1);
   });
 });
 
 describe('processed-event records', () => {
   it('are purged by age, per consumer group', async () => {
-    const db = mongo.db(uniqueName('processed'));
+    const db = clients.mongo.db(uniqueName('processed'));
     const mine = new ProcessedEvents(db, 'group-a');
     const other = new ProcessedEvents(db, 'group-b');
     await mine.ensureIndexes();
@@ -242,7 +209,7 @@ describe('dead letters', () => {
       { source: 'test', actor: { kind: 'system', id: 'test' } },
     );
     const key = 'one-key'; // one partition, so the good event comes after both bad ones
-    await producer.send({
+    await clients.producer.send({
       topic: s.topic,
       messages: [
         { key, value: Buffer.from('{"not": "an event"'), headers: { origin: 'test' } },
@@ -273,8 +240,8 @@ describe('dead letters', () => {
 
 /** Every message on a topic, read up to the end offsets it has now. */
 async function readAll(topic: string): Promise<KafkaMessage[]> {
-  const expected = await messagesOn(admin, topic);
-  const consumer = kafka.consumer({ groupId: `reader-${randomUUID()}` });
+  const expected = await messagesOn(clients.admin, topic);
+  const consumer = clients.kafka.consumer({ groupId: `reader-${randomUUID()}` });
   const got: KafkaMessage[] = [];
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });

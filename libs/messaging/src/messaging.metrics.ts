@@ -58,6 +58,11 @@ export class MessagingMetrics {
       });
     gauge('buqi.outbox.pending', 'Events waiting in outboxes', '{event}', (s) => s.pending);
     gauge('buqi.outbox.parked', 'Outbox entries parked after repeated failures', '{event}', (s) => s.parked);
-    gauge('buqi.outbox.oldest_due_age', 'Age of the oldest due, unpublished event', 'ms', (s) => s.oldestDueAgeMs);
+    gauge(
+      'buqi.outbox.oldest_due_age',
+      'Age of the oldest due, unpublished event',
+      'ms',
+      (s) => s.oldestDueAgeMs,
+    );
   }
 }

@@ -6,6 +6,9 @@ import type { Connection } from 'mongoose';
 import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { Logger } from '@buqi/observability';
 import type { KafkaSettings } from '@buqi/config';
+import { AuditModule, AuthModule, type AuthSettings } from '@buqi/auth';
+import { JobsModule } from '@buqi/jobs';
+import { contractForTopic, type TopicSpec } from '@buqi/contracts';
 import {
   PLATFORM_LOGGER,
   PlatformModule,
@@ -26,6 +29,7 @@ import {
   type MessagingOptions,
 } from './messaging.options';
 import { HandlerExplorer } from './nest/handler-explorer';
+import { MessagingAdminController } from './nest/messaging-admin.controller';
 import { checkConsumer, checkRelay } from './nest/messaging.health';
 import { MessagingLifecycle } from './nest/messaging.lifecycle';
 import {
@@ -46,6 +50,7 @@ export class MessagingModule {
       module: MessagingModule,
       global: true,
       imports: [DiscoveryModule],
+      controllers: [MessagingAdminController],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: resolveMessagingOptions(input) },
         {
@@ -61,7 +66,11 @@ export class MessagingModule {
         },
         { provide: KAFKA_PRODUCER, inject: [KAFKA], useFactory: (kafka: Kafka) => createProducer(kafka) },
         { provide: KAFKA_ADMIN, inject: [KAFKA], useFactory: (kafka: Kafka) => kafka.admin() },
-        { provide: TopicDirectory, inject: [KAFKA_ADMIN], useFactory: (admin: Admin) => new TopicDirectory(admin) },
+        {
+          provide: TopicDirectory,
+          inject: [KAFKA_ADMIN],
+          useFactory: (admin: Admin) => new TopicDirectory(admin),
+        },
         {
           provide: OutboxRelay,
           inject: [getConnectionToken(), KAFKA_PRODUCER, TopicDirectory, MESSAGING_OPTIONS, MESSAGING_LOGGER],
@@ -86,14 +95,31 @@ export class MessagingModule {
         {
           provide: EventConsumer,
           inject: [KAFKA, KAFKA_PRODUCER, getConnectionToken(), MESSAGING_OPTIONS, MESSAGING_LOGGER],
-          useFactory: (kafka: Kafka, producer: Producer, conn: Connection, o: MessagingOptions, l: MessagingLogger) =>
-            new EventConsumer(kafka, producer, requireDb(conn), { ...o, groupId: groupOf(o) }, l),
+          useFactory: (
+            kafka: Kafka,
+            producer: Producer,
+            conn: Connection,
+            o: MessagingOptions,
+            l: MessagingLogger,
+          ) => new EventConsumer(kafka, producer, requireDb(conn), { ...o, groupId: groupOf(o) }, l),
         },
         {
           provide: DeadLetterRedriver,
           inject: [KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, MESSAGING_OPTIONS, MESSAGING_LOGGER],
-          useFactory: (kafka: Kafka, producer: Producer, admin: Admin, o: MessagingOptions, l: MessagingLogger) =>
-            new DeadLetterRedriver(kafka, producer, admin, { groupId: groupOf(o), topicPrefix: o.topicPrefix }, l),
+          useFactory: (
+            kafka: Kafka,
+            producer: Producer,
+            admin: Admin,
+            o: MessagingOptions,
+            l: MessagingLogger,
+          ) =>
+            new DeadLetterRedriver(
+              kafka,
+              producer,
+              admin,
+              { groupId: groupOf(o), topicPrefix: o.topicPrefix },
+              l,
+            ),
         },
         {
           provide: EventPublisher,
@@ -115,7 +141,8 @@ export class MessagingModule {
         registerHealthCheck({
           name: 'outbox',
           inject: [OutboxRelay, MESSAGING_OPTIONS],
-          useFactory: (relay: OutboxRelay, o: MessagingOptions) => () => checkRelay(relay, o.relay.stuckAfterMs),
+          useFactory: (relay: OutboxRelay, o: MessagingOptions) => () =>
+            checkRelay(relay, o.relay.stuckAfterMs),
         }),
         registerHealthCheck({
           name: 'consumer',
@@ -149,19 +176,36 @@ function requireDb(conn: Connection) {
 
 /**
  * The modules every service starts with: the platform (config, logging, Mongo, Redis, health,
- * OpenAPI) and messaging over the topics it publishes or consumes. Feature modules then declare
- * their outbox collections (`registerOutbox`) and handlers (`@OnEvent`).
+ * OpenAPI, the HTTP edge), authentication and roles, the audit trail, job queues, and messaging over
+ * the topics it publishes or consumes. Feature modules then declare their outbox collections
+ * (`registerOutbox`), handlers (`@OnEvent`) and job processors (`@JobProcessor`).
  */
 export function serviceFoundation(
-  service: { name: string; topics: readonly string[] },
-  config: PlatformConfig & KafkaSettings,
+  service: {
+    name: string;
+    topics: readonly (string | TopicSpec)[];
+    /** Tuning beyond what configuration sets (retry policies, relay timing). */
+    messaging?: Omit<Partial<MessagingInput>, 'brokers' | 'clientId' | 'source' | 'topics'>;
+  },
+  config: PlatformConfig & KafkaSettings & AuthSettings,
 ): DynamicModule[] {
+  const topics = service.topics.map((t) => (typeof t === 'string' ? topicSpec(t) : t));
   return [
     PlatformModule.forRoot({ serviceName: service.name, config }),
-    MessagingModule.forRoot(
-      messagingFromConfig(config, { name: service.name, topics: service.topics.map((topic) => ({ topic })) }),
-    ),
+    AuthModule.forRoot(config),
+    AuditModule.forRoot(config),
+    JobsModule.forRoot({ prefix: config.JOBS_PREFIX }),
+    MessagingModule.forRoot({
+      ...messagingFromConfig(config, { name: service.name, topics }),
+      ...service.messaging,
+    }),
   ];
+}
+
+/** A topic as its contract wants it created (compacted for latest-state topics). */
+function topicSpec(topic: string): TopicSpec {
+  const cleanupPolicy = contractForTopic(topic)?.cleanupPolicy;
+  return cleanupPolicy ? { topic, cleanupPolicy } : { topic };
 }
 
 export { KAFKA, KAFKA_ADMIN, KAFKA_PRODUCER, MESSAGING_OPTIONS };

@@ -134,7 +134,12 @@ describe('options and helpers', () => {
   });
 
   it("fills the relay's retry policy without losing nested overrides", () => {
-    const o = resolveMessagingOptions({ brokers: ['b:1'], clientId: 'c', source: 's', relay: { retry: { attempts: 2 } } });
+    const o = resolveMessagingOptions({
+      brokers: ['b:1'],
+      clientId: 'c',
+      source: 's',
+      relay: { retry: { attempts: 2 } },
+    });
     expect(o.relay.retry).toEqual({ attempts: 2, initialDelayMs: 1_000, maxDelayMs: 30_000 });
     expect(o.relay.batchSize).toBe(100);
   });

@@ -16,6 +16,7 @@ export { HealthCheckRegistry } from './lib/health/health-check.registry';
 export { registerHealthCheck, type RegisterHealthCheckOptions } from './lib/health/register-health-check';
 export { ApiProblem, ApiResult } from './lib/http/api-result.decorator';
 export { CorrelationIdMiddleware } from './lib/http/correlation-id.middleware';
+export { etagOf, IfMatch, parseIfMatch, setEtag } from './lib/http/if-match.decorator';
 export {
   DEFAULT_PAGE_SIZE,
   MAX_PAGE_SIZE,

@@ -1,4 +1,5 @@
-import type { Admin } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
 import { waitFor } from './wait-for';
 
 /** Messages a topic holds now (end minus start offsets, over its partitions). */
@@ -28,4 +29,30 @@ export async function waitForGroupAtEnd(
     },
     { timeoutMs, intervalMs: 250 },
   );
+}
+
+/** Every message on `topic` up to the end offsets it has when called, read by a throwaway group. */
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  { timeoutMs = 60_000 } = {},
+): Promise<KafkaMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const groupId = `reader-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250 });
+  const got: KafkaMessage[] = [];
+  try {
+    const expected = await messagesOn(admin, topic);
+    if (expected === 0) return [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void got.push(message) });
+    await waitFor(`${expected} messages on ${topic}`, () => got.length >= expected, { timeoutMs });
+    return got;
+  } finally {
+    await consumer.disconnect();
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect();
+  }
 }

@@ -1,16 +1,28 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
+import { contractForTopic } from '@buqi/contracts';
 import { dropTestDatabase, engineEnv, freePort, uniqueDatabaseName, uniqueName } from './test-engines';
 import { spawnService, type SpawnedService } from './spawn-service';
+import { createTestIssuer, type TestIssuer } from './test-issuer';
 
 /**
  * The process-level contract every service keeps: a bad configuration stops it at start naming
  * each variable, and against the engines it becomes ready, serves OpenAPI and exits 0 on SIGTERM.
  */
-export function describeServiceProcess(service: { name: string; title: string }): void {
+export function describeServiceProcess(service: {
+  name: string;
+  title: string;
+  topics: readonly string[];
+}): void {
   const main = `services/${service.name}/src/main.ts`;
 
   describe(`${service.name} process`, () => {
     let proc: SpawnedService | undefined;
+    let issuer: TestIssuer;
+
+    beforeAll(async () => {
+      issuer = await createTestIssuer();
+    });
+    afterAll(() => issuer.close());
 
     afterEach(async () => {
       await proc?.stop('SIGKILL');
@@ -18,13 +30,23 @@ export function describeServiceProcess(service: { name: string; title: string })
     });
 
     it('exits with code 1 naming every bad variable, before connecting anywhere', async () => {
-      proc = spawnService({ main, env: { ...engineEnv(), KAFKA_BROKERS: undefined, HTTP_PORT: 'abc' } });
+      proc = spawnService({
+        main,
+        env: {
+          ...engineEnv(),
+          ...issuer.env,
+          KAFKA_BROKERS: undefined,
+          HTTP_PORT: 'abc',
+          AUTH_JWKS_URL: 'ftp://keys',
+        },
+      });
 
       const { code } = await proc.waitForExit();
 
       expect(code).toBe(1);
       expect(proc.stderr()).toContain('KAFKA_BROKERS is required');
       expect(proc.stderr()).toContain('HTTP_PORT="abc" is not an integer between 1 and 65535');
+      expect(proc.stderr()).toContain('AUTH_JWKS_URL');
       // Nest never started, so it logged nothing.
       expect(proc.stdout()).toBe('');
     });
@@ -39,9 +61,11 @@ export function describeServiceProcess(service: { name: string; title: string })
         main,
         env: {
           ...env,
+          ...issuer.env,
           MONGO_DB: database,
           HTTP_PORT: String(port),
           KAFKA_TOPIC_PREFIX: prefix,
+          JOBS_PREFIX: uniqueName('jobs'),
           KAFKA_TOPIC_PARTITIONS: '2',
         },
       });
@@ -49,17 +73,38 @@ export function describeServiceProcess(service: { name: string; title: string })
         const ready = await proc.waitForHttp(`${baseUrl}/health/ready`, { timeoutMs: 90_000 });
         expect(await ready.json()).toMatchObject({
           status: 'ok',
-          checks: { mongo: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up' } },
+          checks: {
+            mongo: { status: 'up' },
+            redis: { status: 'up' },
+            kafka: { status: 'up' },
+            outbox: { status: 'up' },
+            consumer: { status: 'up' },
+            jobs: { status: 'up' },
+          },
         });
 
         // Its topics were created at start-up with the configured partitions, each with a dead-letter topic.
         const topics = await topicsWithPrefix(env.KAFKA_BROKERS, prefix);
-        const created = [...topics.keys()].filter((t) => !t.endsWith('.dlq'));
-        expect(created.length).toBeGreaterThan(0);
+        const created = [...topics.keys()].filter((t) => !t.endsWith('.dlq')).sort();
+        expect(created).toEqual(service.topics.map((t) => prefix + t).sort());
         for (const t of created) {
-          expect({ topic: t, partitions: topics.get(t) }).toEqual({ topic: t, partitions: 2 });
+          const compacted = contractForTopic(t.slice(prefix.length))?.cleanupPolicy === 'compact';
+          expect({ topic: t, ...topics.get(t) }).toEqual({ topic: t, partitions: 2, compacted });
           expect(topics.has(`${t}.dlq`)).toBe(true);
         }
+
+        // Everything but health and docs wants a token, and an administrator's for the admin API.
+        expect((await fetch(`${baseUrl}/admin/outbox`)).status).toBe(401);
+        const crew = await issuer.token({ roles: ['crew-member'] });
+        expect(
+          (await fetch(`${baseUrl}/admin/outbox`, { headers: { authorization: `Bearer ${crew}` } })).status,
+        ).toBe(403);
+        const admin = await issuer.token({ roles: ['admin'] });
+        const outbox = await fetch(`${baseUrl}/admin/outbox`, {
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        expect(outbox.status).toBe(200);
+        expect(await outbox.json()).toMatchObject({ pending: 0, parked: 0 });
 
         const live = await fetch(`${baseUrl}/health/live`, { headers: { 'x-correlation-id': 'int-test-1' } });
         expect(live.status).toBe(200);
@@ -80,13 +125,32 @@ export function describeServiceProcess(service: { name: string; title: string })
   });
 }
 
-async function topicsWithPrefix(brokers: string, prefix: string): Promise<Map<string, number>> {
+/** The topics under a prefix, with their partition counts and whether they are compacted. */
+async function topicsWithPrefix(
+  brokers: string,
+  prefix: string,
+): Promise<Map<string, { partitions: number; compacted: boolean }>> {
   const admin = new Kafka({ brokers: brokers.split(','), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
     const names = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     const { topics } = await admin.fetchTopicMetadata({ topics: names });
-    return new Map(topics.map((t) => [t.name, t.partitions.length]));
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: names.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['cleanup.policy'],
+      })),
+    });
+    const compacted = new Set(
+      resources
+        .filter((r) => r.configEntries.some((e) => e.configValue === 'compact'))
+        .map((r) => r.resourceName),
+    );
+    return new Map(
+      topics.map((t) => [t.name, { partitions: t.partitions.length, compacted: compacted.has(t.name) }]),
+    );
   } finally {
     await admin.disconnect();
   }

@@ -81,10 +81,14 @@ export function spawnService(options: SpawnServiceOptions): SpawnedService {
   };
 
   const waitForOutput = (pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> =>
-    waitFor(`${pattern} on the stdout of ${options.main}${describe()}`, () => out.match(pattern) ?? undefined, {
-      timeoutMs,
-      intervalMs: 50,
-    });
+    waitFor(
+      `${pattern} on the stdout of ${options.main}${describe()}`,
+      () => out.match(pattern) ?? undefined,
+      {
+        timeoutMs,
+        intervalMs: 50,
+      },
+    );
 
   const waitForHttp = async (url: string, poll: PollOptions = {}): Promise<Response> => {
     const wanted = poll.status ?? 200;
@@ -119,5 +123,14 @@ export function spawnService(options: SpawnServiceOptions): SpawnedService {
     }
   };
 
-  return { child, exited, stdout: () => out, stderr: () => err, waitForExit, waitForOutput, waitForHttp, stop };
+  return {
+    child,
+    exited,
+    stdout: () => out,
+    stderr: () => err,
+    waitForExit,
+    waitForOutput,
+    waitForHttp,
+    stop,
+  };
 }

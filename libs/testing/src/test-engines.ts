@@ -61,3 +61,13 @@ export async function dropTestDatabase(mongoUrl: string, databaseName: string): 
     await connection.close();
   }
 }
+
+/** The variables every service requires, with example values: enough to load a configuration in a unit test. */
+export const requiredServiceVariables = Object.freeze({
+  KAFKA_BROKERS: 'kafka:9092',
+  MONGO_URL: 'mongodb://mongo/',
+  REDIS_URL: 'redis://redis',
+  AUTH_ISSUER: 'https://id.example.gov.cn',
+  AUTH_AUDIENCE: 'buqi',
+  AUTH_JWKS_URL: 'https://id.example.gov.cn/jwks',
+});

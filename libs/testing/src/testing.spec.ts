@@ -4,7 +4,9 @@ import { waitFor } from './wait-for';
 describe('waitFor', () => {
   it('returns the first truthy value of the probe', async () => {
     let n = 0;
-    await expect(waitFor('n to reach 3', () => (++n >= 3 ? n : undefined), { intervalMs: 1 })).resolves.toBe(3);
+    await expect(waitFor('n to reach 3', () => (++n >= 3 ? n : undefined), { intervalMs: 1 })).resolves.toBe(
+      3,
+    );
   });
 
   it('fails naming what it waited for and the last error', async () => {

@@ -1,16 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { TOPICS } from '@buqi/contracts';
 import { serviceFoundation } from '@buqi/messaging';
 import type { ServiceConfig } from './config';
+import { OptimiserModule } from './optimiser/optimiser.module';
 import { serviceInfo } from './service-info';
-
-// Topics this service publishes remediation.funded; consumes shortfall.* and completed work.
-const topics = [
-  TOPICS.remediationFunded,
-  TOPICS.shortfallDetected,
-  TOPICS.shortfallResolved,
-  TOPICS.workOrderCompleted,
-];
+import { KnownSitesModule } from './sites/sites.module';
 
 @Module({})
 export class AppModule {
@@ -18,7 +11,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation({ name: serviceInfo.name, topics }, config),
+        ...serviceFoundation(serviceInfo, config),
+        OptimiserModule.register(config),
+        KnownSitesModule,
         // Feature modules follow.
       ],
     };

@@ -1,9 +1,23 @@
-import { loadConfig } from '@buqi/config';
+import { ConfigError, loadConfig } from '@buqi/config';
+import { requiredServiceVariables } from '@buqi/testing';
 import { serviceConfig } from './config';
 
+const required = requiredServiceVariables;
+
 describe('budget-allocation configuration', () => {
-  it('defaults to its own port and database', () => {
-    const engines = { KAFKA_BROKERS: 'k:9092', MONGO_URL: 'mongodb://m/', REDIS_URL: 'redis://r' };
-    expect(loadConfig(serviceConfig, engines)).toMatchObject({ HTTP_PORT: 3102, MONGO_DB: 'buqi_budget_allocation' });
+  it('defaults to its own port and database, and one optimiser thread', () => {
+    expect(loadConfig(serviceConfig, required)).toMatchObject({
+      HTTP_PORT: 3102,
+      MONGO_DB: 'buqi_budget_allocation',
+      OPTIMISER_THREADS: 1,
+    });
+  });
+
+  it('takes OPTIMISER_THREADS from the environment and refuses fewer than one thread', () => {
+    expect(loadConfig(serviceConfig, { ...required, OPTIMISER_THREADS: '2' }).OPTIMISER_THREADS).toBe(2);
+    expect(() => loadConfig(serviceConfig, { ...required, OPTIMISER_THREADS: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig(serviceConfig, { ...required, OPTIMISER_THREADS: '0' })).toThrow(
+      /OPTIMISER_THREADS/,
+    );
   });
 });

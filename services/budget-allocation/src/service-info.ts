@@ -1,7 +1,18 @@
-/** Who this service is: its name in logs, traces and Kafka client ids, and its OpenAPI title. */
+import { TOPICS } from '@buqi/contracts';
+
+/** Who this service is: its name in logs, traces and Kafka client ids, its OpenAPI title, its topics. */
 export const serviceInfo = {
   name: 'budget-allocation',
   title: 'Buqi budget allocation',
   description:
-    'Fiscal years and budget envelopes, service quotas, remediation candidates with cost and risk, the investment plan, commitments and actuals.',
+    'Budgets and the investment plan. Today: the sites and zones it knows from asset-inventory (for caps per zone); ' +
+    'administration of the outbox, dead letters and the audit trail. Budgets, service quotas, candidates and the plan follow.',
+  // Publishes remediation.funded; consumes site.state, shortfall.* and completed work.
+  topics: [
+    TOPICS.remediationFunded,
+    TOPICS.siteState,
+    TOPICS.shortfallDetected,
+    TOPICS.shortfallResolved,
+    TOPICS.workOrderCompleted,
+  ],
 } as const;

@@ -1,9 +1,12 @@
 import { loadConfig } from '@buqi/config';
+import { requiredServiceVariables } from '@buqi/testing';
 import { serviceConfig } from './config';
 
 describe('work-orders configuration', () => {
   it('defaults to its own port and database', () => {
-    const engines = { KAFKA_BROKERS: 'k:9092', MONGO_URL: 'mongodb://m/', REDIS_URL: 'redis://r' };
-    expect(loadConfig(serviceConfig, engines)).toMatchObject({ HTTP_PORT: 3103, MONGO_DB: 'buqi_work_orders' });
+    expect(loadConfig(serviceConfig, requiredServiceVariables)).toMatchObject({
+      HTTP_PORT: 3103,
+      MONGO_DB: 'buqi_work_orders',
+    });
   });
 });

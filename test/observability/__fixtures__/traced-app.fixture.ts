@@ -1,76 +1,80 @@
 // A small app built from the real platform, messaging and jobs modules: HTTP write with an outbox
 // event → relay → Kafka → consumer (database write, delayed job) → job (database write).
 import { config, metricReader, spans, telemetry } from './telemetry';
+import { Body, Controller, Get, HttpCode, Injectable, Module, Post } from '@nestjs/common';
+import { InjectConnection, InjectModel, MongooseModule } from '@nestjs/mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
+import { ShortfallDetectedV1, TOPICS, type EnvelopeOf } from '@buqi/contracts';
+import { defineQueue, JobProcessor, JobScheduler, JobsModule } from '@buqi/jobs';
 import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Inject,
-  Injectable,
-  Module,
-  Post,
-  type OnModuleInit,
-} from '@nestjs/common';
-import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
-import type { Redis } from 'ioredis';
-import { ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
-import { JobName, JobQueue, QueueName, startJobWorker } from '@buqi/jobs';
-import {
-  EventConsumer,
+  aggregatePlugin,
+  AggregateStore,
   EventPublisher,
   MessagingModule,
   messagingFromConfig,
-  withOutbox,
+  OnEvent,
+  registerOutbox,
 } from '@buqi/messaging';
-import { bootstrapService, PlatformModule, REDIS_CONNECTION } from '@buqi/platform';
+import { bootstrapService, PlatformModule } from '@buqi/platform';
 
 const JOB_PREFIX = `${config.KAFKA_TOPIC_PREFIX ?? ''}jobs`;
+const DiagnosticsQueue = defineQueue<{ echo: { token: string } }>('diagnostics');
+
+// Written the way features are: Mongoose models with aggregatePlugin, AggregateStore writes.
+interface Probe {
+  _id: string;
+  version: number;
+}
+interface ProbeEffect {
+  _id: string;
+  version: number;
+  seen?: string;
+}
+const probeSchema = new Schema<Probe>({ _id: String }, { collection: 'probes' }).plugin(aggregatePlugin);
+const effectSchema = new Schema<ProbeEffect>(
+  { _id: String, seen: String },
+  { collection: 'probe_effects' },
+).plugin(aggregatePlugin);
 
 @Injectable()
-class ProbeFlow implements OnModuleInit {
-  private readonly queue: JobQueue;
+class EchoProcessor {
+  constructor(@InjectConnection() private readonly conn: Connection) {}
+
+  @JobProcessor(DiagnosticsQueue, 'echo')
+  async echo({ token }: { token: string }): Promise<void> {
+    await this.conn.collection('probe_jobs').insertOne({ _id: token as never, at: new Date() });
+  }
+}
+
+@Injectable()
+class ProbeFlow {
+  private readonly effects: AggregateStore<ProbeEffect>;
 
   constructor(
-    @InjectConnection() private readonly conn: Connection,
-    @Inject(REDIS_CONNECTION) redis: Redis,
-    private readonly consumer: EventConsumer,
+    @InjectModel('ProbeEffect') model: Model<ProbeEffect>,
+    private readonly jobs: JobScheduler,
   ) {
-    this.queue = new JobQueue(QueueName.Diagnostics, redis, JOB_PREFIX);
-    const worker = startJobWorker(
-      QueueName.Diagnostics,
-      redis,
-      {
-        [JobName.Echo]: async ({ token }) => {
-          await this.conn.collection('probe_jobs').insertOne({ _id: token as never, at: new Date() });
-        },
-      },
-      { prefix: JOB_PREFIX },
-    );
-    void worker;
+    this.effects = new AggregateStore(model, 'probe effect');
   }
 
-  onModuleInit(): void {
-    this.consumer.on(ShortfallDetectedV1, async (event) => {
-      await this.conn
-        .collection('probe_effects')
-        .updateOne({ _id: event.data.shortfallId as never }, { $set: { seen: event.id } }, { upsert: true });
-      await this.queue.add(
-        JobName.Echo,
-        { token: event.data.shortfallId },
-        { jobId: `echo-${event.data.shortfallId}` },
-      );
-    });
+  @OnEvent(ShortfallDetectedV1)
+  async handle(event: EnvelopeOf<typeof ShortfallDetectedV1>): Promise<void> {
+    const id = event.data.shortfallId;
+    await this.effects.applyEvent(id, event.id, { $set: { seen: event.id } }, { upsert: true });
+    await this.jobs.schedule(DiagnosticsQueue, 'echo', { token: id }, { jobId: `echo-${id}` });
   }
 }
 
 @Controller('probe')
 class ProbeController {
+  private readonly probes: AggregateStore<Probe>;
+
   constructor(
-    @InjectConnection() private readonly conn: Connection,
+    @InjectModel('Probe') model: Model<Probe>,
     private readonly events: EventPublisher,
-  ) {}
+  ) {
+    this.probes = new AggregateStore(model, 'probe', events);
+  }
 
   @Post('shortfalls')
   @HttpCode(202)
@@ -80,8 +84,7 @@ class ProbeController {
       { ...ShortfallDetectedV1.example, shortfallId: body.shortfallId },
       { actor: { kind: 'user', id: 'probe' } },
     );
-    await this.conn.collection('probes').insertOne(withOutbox({ _id: body.shortfallId as never }, [entry]));
-    this.events.written();
+    await this.probes.insert({ _id: body.shortfallId }, [entry]);
     return { id: body.shortfallId };
   }
 
@@ -112,7 +115,16 @@ class ProbeController {
   }
 }
 
-@Module({ controllers: [ProbeController], providers: [ProbeFlow] })
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: 'Probe', schema: probeSchema },
+      { name: 'ProbeEffect', schema: effectSchema },
+    ]),
+  ],
+  controllers: [ProbeController],
+  providers: [registerOutbox('Probe'), ProbeFlow, EchoProcessor],
+})
 class ProbeModule {}
 
 @Module({
@@ -120,9 +132,9 @@ class ProbeModule {}
     PlatformModule.forRoot({ serviceName: 'trace-probe', config }),
     MessagingModule.forRoot({
       ...messagingFromConfig(config, { name: 'trace-probe', topics: [{ topic: TOPICS.shortfallDetected }] }),
-      outboxCollections: ['probes'],
       consumer: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, processedRetentionMs: 3_600_000 },
     }),
+    JobsModule.forRoot({ prefix: JOB_PREFIX }),
     ProbeModule,
   ],
 })

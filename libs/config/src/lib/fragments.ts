@@ -45,6 +45,15 @@ export const redisConfig = {
     protocols: ['redis', 'rediss'],
     sensitive: true,
   }),
+  JOBS_PREFIX: str({
+    description:
+      "Prefix of the job queues' Redis keys, to keep environments sharing one Redis apart; changing it strands waiting jobs",
+    default: 'buqi',
+    format: {
+      pattern: /^[A-Za-z0-9._-]{1,100}$/,
+      expected: 'up to 100 letters, digits, dots, dashes or underscores',
+    },
+  }),
 } as const;
 
 /** `port` is the service's own default HTTP port. */

@@ -9,9 +9,17 @@ import {
   type VariableOptions,
 } from './variable';
 
-/** Any non-empty string. */
-export function str<const O extends VariableOptions<string>>(options: O): Variable<ValueFor<string, O>> {
-  return defineVariable<string, O>('string', options, ok);
+export interface StrOptions extends VariableOptions<string> {
+  /** The whole value must match; `expected` names the form in errors, e.g. "letters and digits". */
+  readonly format?: { readonly pattern: RegExp; readonly expected: string };
+}
+
+/** Any non-empty string, or one of the given format. */
+export function str<const O extends StrOptions>(options: O): Variable<ValueFor<string, O>> {
+  const { format } = options;
+  return defineVariable<string, O>('string', options, (raw) =>
+    !format || format.pattern.test(raw) ? ok(raw) : fail(`is not ${format.expected}`),
+  );
 }
 
 export interface IntOptions extends VariableOptions<number> {

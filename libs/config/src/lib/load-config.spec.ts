@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       MONGO_URL: 'mongodb://127.0.0.1:27217/',
       MONGO_DB: 'buqi_test',
       REDIS_URL: 'redis://127.0.0.1:16379',
+      JOBS_PREFIX: 'buqi',
       HTTP_PORT: 3101,
       HTTP_HOST: '127.0.0.1',
       HTTP_BODY_LIMIT: 1024 * 1024,
@@ -194,5 +195,15 @@ describe('loadConfig', () => {
     const tags = defineConfig({ TAGS: list({ description: 'Tags', default: ['a'] }) });
     expect(loadConfig(tags, { TAGS: 'x,,y' }).TAGS).toEqual(['x', 'y']);
     expect(loadConfig(tags, {}).TAGS).toEqual(['a']);
+  });
+});
+
+describe('a string of a given format', () => {
+  it('refuses a value of another form, saying which form it wants', () => {
+    const spec = defineConfig({
+      CODE: str({ description: 'a code', format: { pattern: /^[A-Z]{2}$/, expected: 'two capitals' } }),
+    });
+    expect(loadConfig(spec, { CODE: 'NY' }).CODE).toBe('NY');
+    expect(() => loadConfig(spec, { CODE: 'ny' })).toThrow('CODE="ny" is not two capitals');
   });
 });

@@ -4,28 +4,29 @@
 // applies shortfall events to `effects`. Knobs: FAIL_UNTIL_FIXED (the handler fails until a document
 // exists in `fixes`), DIE_AFTER_EFFECT=<shortfallId> (SIGKILL right after that effect's write, before
 // the event is recorded as processed), LATE_HANDLER (register a handler after the app started).
+// Its admin API is the real one (GET /admin/outbox/parked, POST …/redrive), behind the real auth.
 import 'reflect-metadata';
-import { Body, Controller, Get, HttpCode, Injectable, Module, Post, Query } from '@nestjs/common';
+import { Body, Controller, Injectable, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InjectConnection, InjectModel, MongooseModule } from '@nestjs/mongoose';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { ShortfallDetectedV1, ShortfallResolvedV1, type EnvelopeOf } from '@buqi/contracts';
+import { authConfig } from '@buqi/auth';
 import { defineConfig, loadConfig, serviceBaseConfig } from '@buqi/config';
-import { PlatformModule, exitOnSignals, PLATFORM_LOGGER } from '@buqi/platform';
+import { exitOnSignals, PLATFORM_LOGGER } from '@buqi/platform';
 import type { Logger } from '@buqi/observability';
-import { DeadLetterRedriver } from '../consumer/dead-letter-redriver';
 import { EventConsumer } from '../consumer/event-consumer';
 import { EventPublisher } from '../event-publisher';
-import { MessagingModule } from '../messaging.module';
-import { messagingFromConfig } from '../messaging.options';
+import { serviceFoundation } from '../messaging.module';
 import { OnEvent } from '../nest/on-event.decorator';
 import { registerOutbox } from '../nest/register-outbox';
 import type { OutboxEntry } from '../outbox/outbox';
-import { OutboxRelay } from '../outbox/outbox-relay';
 import { aggregatePlugin } from '../persistence/aggregate.plugin';
 import { AggregateStore } from '../persistence/aggregate-store';
 
-const config = loadConfig(defineConfig(serviceBaseConfig({ httpPort: 0, database: 'unused' })));
+const config = loadConfig(
+  defineConfig({ ...serviceBaseConfig({ httpPort: 0, database: 'unused' }), ...authConfig }),
+);
 const role = process.env['ROLE'] ?? 'writer';
 const actor = { kind: 'system', id: 'fixture' } as const;
 
@@ -72,31 +73,6 @@ class WriterController {
   }
 }
 
-@Controller('admin')
-class AdminController {
-  constructor(
-    private readonly relay: OutboxRelay,
-    private readonly redriver: DeadLetterRedriver,
-  ) {}
-
-  @Get('outbox/parked')
-  parked() {
-    return this.relay.listParked();
-  }
-
-  @Post('outbox/redrive')
-  @HttpCode(200)
-  async redrive() {
-    return { moved: await this.relay.redriveParked() };
-  }
-
-  @Post('dead-letters/redrive')
-  @HttpCode(200)
-  redriveDeadLetters(@Query('topic') topic: string) {
-    return this.redriver.redrive(topic);
-  }
-}
-
 @Injectable()
 class EffectsConsumer {
   private readonly store: AggregateStore<Effect>;
@@ -134,16 +110,20 @@ class ConsumerModule {}
 
 @Module({
   imports: [
-    PlatformModule.forRoot({ serviceName: `fixture-${role}`, config }),
-    MessagingModule.forRoot({
-      ...messagingFromConfig(config, { name: process.env['GROUP'] ?? `fixture-${role}`, topics: [] }),
-      retry: { attempts: 2, initialDelayMs: 20, maxDelayMs: 50 },
-      relay: { intervalMs: 100, retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 300 } },
-      consumer: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, processedRetentionMs: 3_600_000 },
-    }),
+    ...serviceFoundation(
+      {
+        name: process.env['GROUP'] ?? `fixture-${role}`,
+        topics: [],
+        messaging: {
+          retry: { attempts: 2, initialDelayMs: 20, maxDelayMs: 50 },
+          relay: { intervalMs: 100, retry: { attempts: 3, initialDelayMs: 100, maxDelayMs: 300 } },
+          consumer: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500, processedRetentionMs: 3_600_000 },
+        },
+      },
+      config,
+    ),
     role === 'writer' ? WriterModule : ConsumerModule,
   ],
-  controllers: [AdminController],
 })
 class FixtureApp {}
 

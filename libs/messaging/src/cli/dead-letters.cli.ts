@@ -38,11 +38,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const brokers = process.env['KAFKA_BROKERS'];
   const problems = [
-    ...(command === 'list' || command === 'redrive' ? [] : [`unknown command ${JSON.stringify(command ?? '')}`]),
+    ...(command === 'list' || command === 'redrive'
+      ? []
+      : [`unknown command ${JSON.stringify(command ?? '')}`]),
     ...(values.group ? [] : ['--group is required']),
     ...(values.topic ? [] : ['--topic is required']),
     ...(brokers ? [] : ['KAFKA_BROKERS is not set']),
-    ...(values.limit === undefined || /^[1-9]\d*$/.test(values.limit) ? [] : ['--limit must be a positive integer']),
+    ...(values.limit === undefined || /^[1-9]\d*$/.test(values.limit)
+      ? []
+      : ['--limit must be a positive integer']),
   ];
   if (problems.length || !brokers || !values.group || !values.topic) {
     console.error(`${problems.join('\n')}\n${USAGE}`);

@@ -84,7 +84,9 @@ export class DeadLetterRedriver {
       await this.producer.send({
         topic: target,
         acks: -1,
-        messages: [{ key: message.key, value: message.value, headers: originalHeaders(message.headers, count) }],
+        messages: [
+          { key: message.key, value: message.value, headers: originalHeaders(message.headers, count) },
+        ],
       });
       redriven += 1;
     });
@@ -120,12 +122,17 @@ export class DeadLetterRedriver {
     const [committed] = await this.admin.fetchOffsets({ groupId: group, topics: [topic] });
     // Where reading starts: the committed offset, else the oldest message still kept.
     const position = new Map(offsets.map((p) => [p.partition, BigInt(p.low)] as const));
-    for (const p of committed?.partitions ?? []) if (Number(p.offset) >= 0) position.set(p.partition, BigInt(p.offset));
+    for (const p of committed?.partitions ?? [])
+      if (Number(p.offset) >= 0) position.set(p.partition, BigInt(p.offset));
     const remaining = () =>
       [...ends].filter(([partition, end]) => (position.get(partition) ?? end) < end).map(([p]) => p);
     if (remaining().length === 0) return;
 
-    const consumer = this.kafka.consumer({ groupId: group, allowAutoTopicCreation: false, maxWaitTimeInMs: 250 });
+    const consumer = this.kafka.consumer({
+      groupId: group,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 250,
+    });
     let finish: () => void = () => undefined;
     let fail: (err: Error) => void = () => undefined;
     const finished = new Promise<void>((resolve, reject) => {
@@ -156,15 +163,32 @@ export class DeadLetterRedriver {
   }
 }
 
+/** The event's id and type from its headers, else from its value when that is an envelope. */
+function identify(message: KafkaMessage): { id?: string; type?: string } {
+  const id = headerString(message.headers, H.eventId);
+  const type = headerString(message.headers, H.eventType);
+  if (id && type) return { id, type };
+  try {
+    const env = JSON.parse(message.value?.toString('utf8') ?? '') as { id?: unknown; type?: unknown };
+    return {
+      ...(typeof env.id === 'string' && { id: env.id }),
+      ...(typeof env.type === 'string' && { type: env.type }),
+    };
+  } catch {
+    return {};
+  }
+}
+
 function view(message: KafkaMessage, redriven: boolean): DeadLetterView {
   const h = (name: string) => headerString(message.headers, name);
+  const event = identify(message);
   const attempts = h(DLQ_H.attempts);
   const partition = h(DLQ_H.partition);
   return {
     offset: message.offset,
     ...(message.key && { key: message.key.toString('utf8') }),
-    ...(h(H.eventId) && { eventId: h(H.eventId) }),
-    ...(h(H.eventType) && { eventType: h(H.eventType) }),
+    ...(event.id && { eventId: event.id }),
+    ...(event.type && { eventType: event.type }),
     ...(h(DLQ_H.error) && { error: h(DLQ_H.error) }),
     ...(h(DLQ_H.errorClass) && { errorClass: h(DLQ_H.errorClass) }),
     ...(h(DLQ_H.group) && { group: h(DLQ_H.group) }),
@@ -180,6 +204,8 @@ function view(message: KafkaMessage, redriven: boolean): DeadLetterView {
 /** The message's headers as first published, without the dead-letter annotations. */
 function originalHeaders(headers: IHeaders | undefined, redriveCount: number): IHeaders {
   const dlqNames = new Set<string>(Object.values(DLQ_H));
-  const kept = Object.entries(headers ?? {}).filter(([name]) => !dlqNames.has(name) && name !== H.redriveCount);
+  const kept = Object.entries(headers ?? {}).filter(
+    ([name]) => !dlqNames.has(name) && name !== H.redriveCount,
+  );
   return { ...Object.fromEntries(kept), [H.redriveCount]: String(redriveCount) };
 }

@@ -39,7 +39,9 @@ interface Registration {
   handler: (event: never, ctx: HandlerContext) => Promise<void>;
 }
 
-export type ConsumerOptions = Pick<MessagingOptions, 'retry' | 'consumer' | 'topicPrefix'> & { groupId: string };
+export type ConsumerOptions = Pick<MessagingOptions, 'retry' | 'consumer' | 'topicPrefix'> & {
+  groupId: string;
+};
 
 const tracer = trace.getTracer('@buqi/messaging');
 const PURGE_EVERY_MS = 10 * 60_000;

@@ -2,13 +2,19 @@ import { Kafka, logLevel, Partitioners, type Admin, type LogEntry, type Producer
 import { dlqTopic, type TopicSpec } from '@buqi/contracts';
 import type { MessagingLogger } from '../messaging.logger';
 
+const REBALANCE_NOTICE = /group is rebalancing/;
+
 export function createKafka(opts: { brokers: string[]; clientId: string; logger: MessagingLogger }): Kafka {
   const toLog =
     () =>
     ({ level, log }: LogEntry) => {
       const { message, ...rest } = log;
       const fields = { kafka: rest };
-      if (level <= logLevel.ERROR) opts.logger.error(fields, message);
+      // A heartbeat answered "rebalancing" is how a member learns that the group is changing (a
+      // member joined or left): routine, and followed by a rejoin that is logged in its own right.
+      if (level <= logLevel.ERROR && REBALANCE_NOTICE.test(String(rest['error'] ?? '')))
+        opts.logger.debug(fields, message);
+      else if (level <= logLevel.ERROR) opts.logger.error(fields, message);
       else if (level === logLevel.WARN) opts.logger.warn(fields, message);
       else opts.logger.debug(fields, message);
     };

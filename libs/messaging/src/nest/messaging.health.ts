@@ -7,7 +7,11 @@ import type { OutboxRelay } from '../outbox/outbox-relay';
  * unreachable, a send that never returns) or a due event has waited that long; degraded while
  * entries are parked and wait for an operator.
  */
-export async function checkRelay(relay: OutboxRelay, stuckAfterMs: number, now = Date.now()): Promise<Degraded | void> {
+export async function checkRelay(
+  relay: OutboxRelay,
+  stuckAfterMs: number,
+  now = Date.now(),
+): Promise<Degraded | void> {
   const live = relay.liveness;
   if (!live.started) throw new Error('outbox relay has not started');
   if (live.stopped) throw new Error('outbox relay has stopped');
@@ -18,7 +22,9 @@ export async function checkRelay(relay: OutboxRelay, stuckAfterMs: number, now =
     );
   const status = await relay.status();
   if (status.oldestDueAgeMs > stuckAfterMs)
-    throw new Error(`an outbox event has waited ${Math.round(status.oldestDueAgeMs / 1000)} s to be published`);
+    throw new Error(
+      `an outbox event has waited ${Math.round(status.oldestDueAgeMs / 1000)} s to be published`,
+    );
   if (status.parked > 0)
     return degraded(
       `${status.parked} outbox ${status.parked === 1 ? 'entry is' : 'entries are'} parked after repeated publish failures; see GET /admin/outbox/parked`,

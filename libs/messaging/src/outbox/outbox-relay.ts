@@ -165,7 +165,10 @@ export class OutboxRelay {
     let oldestDue: Date | undefined;
     for (const coll of this.sources.values()) {
       const waiting = await coll
-        .find({ [OUTBOX_DUE_FIELD]: { $exists: true } }, { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_DUE_FIELD]: 1 } })
+        .find(
+          { [OUTBOX_DUE_FIELD]: { $exists: true } },
+          { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_DUE_FIELD]: 1 } },
+        )
         .toArray();
       for (const d of waiting) {
         pending += d[OUTBOX_FIELD]?.length ?? 0;
@@ -238,11 +241,16 @@ export class OutboxRelay {
         if (back.length === 0) continue;
         const keep = parked.filter((p) => !back.includes(p));
         // Guarded by the parked list as read, so two operators cannot re-drive one entry twice.
-        const r = await coll.updateOne({ _id: d._id, [OUTBOX_PARKED_FIELD]: parked } as Document, {
-          ...(keep.length ? { $set: { [OUTBOX_PARKED_FIELD]: keep } } : { $unset: { [OUTBOX_PARKED_FIELD]: '' } }),
-          $push: { [OUTBOX_FIELD]: { $each: back.map((p) => p.entry) } },
-          $min: { [OUTBOX_DUE_FIELD]: now },
-        } as Document);
+        const r = await coll.updateOne(
+          { _id: d._id, [OUTBOX_PARKED_FIELD]: parked } as Document,
+          {
+            ...(keep.length
+              ? { $set: { [OUTBOX_PARKED_FIELD]: keep } }
+              : { $unset: { [OUTBOX_PARKED_FIELD]: '' } }),
+            $push: { [OUTBOX_FIELD]: { $each: back.map((p) => p.entry) } },
+            $min: { [OUTBOX_DUE_FIELD]: now },
+          } as Document,
+        );
         if (r.modifiedCount === 1) moved += back.length;
       }
     }
@@ -255,7 +263,10 @@ export class OutboxRelay {
 
   private parkedDocs(coll: Collection<OutboxDoc>): Promise<OutboxDoc[]> {
     return coll
-      .find({ [`${OUTBOX_PARKED_FIELD}.parkedAt`]: { $exists: true } }, { projection: { [OUTBOX_PARKED_FIELD]: 1 } })
+      .find(
+        { [`${OUTBOX_PARKED_FIELD}.parkedAt`]: { $exists: true } },
+        { projection: { [OUTBOX_PARKED_FIELD]: 1 } },
+      )
       .toArray();
   }
 
@@ -300,11 +311,14 @@ export class OutboxRelay {
       if (this.stopped && this.started) break;
       if (!(await this.lease.acquire(name))) continue;
       const docs = await coll
-        .find({ [OUTBOX_DUE_FIELD]: { $lte: now } }, {
-          projection: { [OUTBOX_FIELD]: 1, [OUTBOX_RETRY_FIELD]: 1 },
-          sort: { [OUTBOX_DUE_FIELD]: 1 },
-          limit: this.opts.batchSize,
-        })
+        .find(
+          { [OUTBOX_DUE_FIELD]: { $lte: now } },
+          {
+            projection: { [OUTBOX_FIELD]: 1, [OUTBOX_RETRY_FIELD]: 1 },
+            sort: { [OUTBOX_DUE_FIELD]: 1 },
+            limit: this.opts.batchSize,
+          },
+        )
         .toArray();
       documents += docs.length;
       for (const outcome of await this.publishDocs(docs)) {
@@ -340,7 +354,10 @@ export class OutboxRelay {
       await this.send(sendable);
       return outcomes;
     } catch (err) {
-      this.logger.warn({ err, entries: sendable.length }, 'outbox relay: batch failed; publishing entry by entry');
+      this.logger.warn(
+        { err, entries: sendable.length },
+        'outbox relay: batch failed; publishing entry by entry',
+      );
     }
     for (const o of outcomes) {
       const candidates = o.published;
@@ -370,10 +387,9 @@ export class OutboxRelay {
     }
     if (!o.failed) {
       // Everything read went out: clear the outbox if nothing was pushed since we read it.
-      const cleared = await coll.updateOne(
-        { _id: o.doc._id, [OUTBOX_FIELD]: o.entries } as Document,
-        { $unset: { [OUTBOX_FIELD]: '', [OUTBOX_DUE_FIELD]: '', [OUTBOX_RETRY_FIELD]: '' } },
-      );
+      const cleared = await coll.updateOne({ _id: o.doc._id, [OUTBOX_FIELD]: o.entries } as Document, {
+        $unset: { [OUTBOX_FIELD]: '', [OUTBOX_DUE_FIELD]: '', [OUTBOX_RETRY_FIELD]: '' },
+      });
       if (cleared.matchedCount === 1) return;
       // $pullAll of the entries as read (FerretDB ignores $pull conditions); newer entries stay due.
       await coll.updateOne({ _id: o.doc._id }, {
@@ -416,7 +432,12 @@ export class OutboxRelay {
       { err: error, topic: entry.topic, eventId: entry.id, attempts, retryInMs: delay },
       'outbox relay: entry failed; will retry',
     );
-    const failure: OutboxRetry = { entryId: entry.id, attempts, error: error.message.slice(0, 2_000), at: now };
+    const failure: OutboxRetry = {
+      entryId: entry.id,
+      attempts,
+      error: error.message.slice(0, 2_000),
+      at: now,
+    };
     await coll.updateOne({ _id: o.doc._id }, {
       ...removed,
       $set: { [OUTBOX_RETRY_FIELD]: failure, [OUTBOX_DUE_FIELD]: new Date(now.getTime() + delay) },
@@ -440,7 +461,8 @@ export class OutboxRelay {
       });
       for (const e of entries) this.metrics.recordPublished(e.topic, 1);
     } catch (err) {
-      for (const s of spans) s.span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
+      for (const s of spans)
+        s.span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
       throw err;
     } finally {
       for (const s of spans) s.span.end();

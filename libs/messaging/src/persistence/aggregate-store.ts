@@ -4,7 +4,7 @@ import { applyOnce } from '../consumer/apply-once';
 import { isDuplicateKey } from '../consumer/errors';
 import type { EventPublisher } from '../event-publisher';
 import { pushOutbox, withOutbox, type OutboxEntry, type UpdateDocument } from '../outbox/outbox';
-import { INTERNAL_FIELDS, VERSION_FIELD } from './aggregate.plugin';
+import { INTERNAL_FIELDS, VERSION_FIELD, WITHOUT_INTERNAL_FIELDS } from './aggregate.plugin';
 import { VersionConflictError } from './version-conflict.error';
 
 /** What every aggregate's stored shape has: an id and the version guarded writes check. */
@@ -14,8 +14,6 @@ export interface Aggregate {
 }
 
 export type ApplyResult = 'applied' | 'already-applied' | 'missing';
-
-const HIDDEN = Object.fromEntries(INTERNAL_FIELDS.map((f) => [f, 0]));
 
 /**
  * The one way a repository writes an aggregate through its Mongoose model: the new state and its
@@ -65,6 +63,8 @@ export class AggregateStore<T extends Aggregate> {
     events: OutboxEntry[] = [],
     now = new Date(),
   ): Promise<T> {
+    if (update.$set && VERSION_FIELD in update.$set)
+      throw new Error(`${this.resource} update sets ${VERSION_FIELD}: the store alone moves the version`);
     const guarded = pushOutbox({ ...update, $inc: { ...update.$inc, [VERSION_FIELD]: 1 } }, events, now);
     const after = await this.model
       .findOneAndUpdate({ _id: id, [VERSION_FIELD]: expectedVersion }, guarded as UpdateQuery<T>, {
@@ -82,7 +82,7 @@ export class AggregateStore<T extends Aggregate> {
   }
 
   async findById(id: string): Promise<T | undefined> {
-    const doc = await this.model.findById(id, HIDDEN).lean<T>();
+    const doc = await this.model.findById(id, WITHOUT_INTERNAL_FIELDS).lean<T>();
     return doc ?? undefined;
   }
 

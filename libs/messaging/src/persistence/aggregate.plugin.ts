@@ -1,11 +1,6 @@
 import { Schema } from 'mongoose';
 import { APPLIED_EVENTS_FIELD } from '../consumer/apply-once';
-import {
-  OUTBOX_DUE_FIELD,
-  OUTBOX_FIELD,
-  OUTBOX_PARKED_FIELD,
-  OUTBOX_RETRY_FIELD,
-} from '../outbox/outbox';
+import { OUTBOX_DUE_FIELD, OUTBOX_FIELD, OUTBOX_PARKED_FIELD, OUTBOX_RETRY_FIELD } from '../outbox/outbox';
 
 /** The optimistic-concurrency counter of an aggregate: bumped by every guarded write. */
 export const VERSION_FIELD = 'version';
@@ -18,6 +13,11 @@ export const INTERNAL_FIELDS = [
   OUTBOX_PARKED_FIELD,
   APPLIED_EVENTS_FIELD,
 ] as const;
+
+/** A projection that reads an aggregate without the messaging library's fields. */
+export const WITHOUT_INTERNAL_FIELDS: Readonly<Record<(typeof INTERNAL_FIELDS)[number], 0>> = Object.freeze(
+  Object.fromEntries(INTERNAL_FIELDS.map((f) => [f, 0])) as Record<(typeof INTERNAL_FIELDS)[number], 0>,
+);
 
 const entrySchema = new Schema(
   {

@@ -1,7 +1,7 @@
-import { assertJobId } from './job-queue';
-import { QueueName } from './queues';
+import { assertJobId } from './job-id';
+import { defineQueue } from './queue-definition';
 
-describe('jobs', () => {
+describe('job ids and queue names', () => {
   it.each(['wo:1', '', 'x'.repeat(201), 'wo 1'])('refuses jobId %j with a message naming it', (jobId) => {
     expect(() => assertJobId(jobId)).toThrow(`jobId "${jobId}" must be`);
   });
@@ -10,8 +10,9 @@ describe('jobs', () => {
     expect(() => assertJobId('escalation-wo-2026-000131.step-2')).not.toThrow();
   });
 
-  it('keeps queue names stable (jobs waiting in Redis are found by them)', () => {
-    expect(QueueName.WorkOrderEscalation).toBe('workorder-escalation');
-    expect(QueueName.Diagnostics).toBe('diagnostics');
+  it("refuses a queue name with BullMQ's key separator", () => {
+    expect(() => defineQueue<{ a: { id: string } }>('work:orders')).toThrow(
+      'queue name "work:orders" must be',
+    );
   });
 });

@@ -1,7 +1,7 @@
-import type { AllocationProblem, CandidateInput, CapInput, OptionInput } from '../src/index';
-import { random, type Random } from './prng';
+import type { AllocationProblem, CandidateInput, CapInput, OptionInput } from './problem';
+import { random, type Random } from './random';
 
-export const DEPARTMENTS = [
+const DEPARTMENTS = [
   'general-affairs',
   'security',
   'logistics',
@@ -12,7 +12,7 @@ export const DEPARTMENTS = [
   'transport',
 ] as const;
 
-export const ZONES = [
+const ZONES = [
   'south-court',
   'north-court',
   'cppcc-office',

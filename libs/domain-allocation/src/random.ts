@@ -1,5 +1,6 @@
-import { mulberry32 } from '../src/prng';
+import { mulberry32 } from './prng';
 
+/** Seeded draws for generated problems (benchmarks, tests, demo data). */
 export interface Random {
   readonly next: () => number;
   uniform(lo: number, hi: number): number;

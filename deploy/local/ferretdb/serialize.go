@@ -1,0 +1,161 @@
+package main
+
+// FerretDB 1.24 runs an update as "query the matching documents, then write each back": two
+// steps, not one. Two conditional updates of one document sent at once can therefore both match
+// and both write, which breaks what every MongoDB server guarantees and what Buqi relies on: that a
+// single-document update guarded by its filter (a version check, an applied-event guard, a lease)
+// is atomic. The proxy below sits in front of FerretDB and lets one such command run at a time;
+// reads, inserts and everything else pass through concurrently.
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"sync"
+)
+
+const (
+	opMsg          = 2013
+	headerLen      = 16
+	maxMessageLen  = 48 * 1024 * 1024 // MongoDB's maxMessageSizeBytes
+	flagMoreToCome = 1 << 1
+)
+
+// Commands that read documents and then write them, non-atomically in FerretDB 1.24.
+var serializedCommands = map[string]bool{"update": true, "findAndModify": true, "delete": true}
+
+type serializingProxy struct {
+	backend string // FerretDB's Unix socket
+	writes  sync.Mutex
+	logger  *slog.Logger
+}
+
+func (p *serializingProxy) serve(ctx context.Context, ln net.Listener) error {
+	go func() {
+		<-ctx.Done()
+		ln.Close()
+	}()
+	for {
+		client, err := ln.Accept()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		go p.handle(client)
+	}
+}
+
+// handle relays one client connection: a request, then its reply (or replies, while the server
+// says more are coming). MongoDB drivers send one request at a time per connection.
+func (p *serializingProxy) handle(client net.Conn) {
+	defer client.Close()
+	server, err := net.Dial("unix", p.backend)
+	if err != nil {
+		p.logger.Error("cannot reach FerretDB", "err", err)
+		return
+	}
+	defer server.Close()
+	fromClient := bufio.NewReader(client)
+	fromServer := bufio.NewReader(server)
+	for {
+		request, err := readMessage(fromClient)
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				p.logger.Debug("client connection ended", "err", err)
+			}
+			return
+		}
+		if err := p.exchange(request, client, server, fromServer); err != nil {
+			p.logger.Debug("relay ended", "err", err)
+			return
+		}
+	}
+}
+
+func (p *serializingProxy) exchange(request []byte, client, server net.Conn, fromServer *bufio.Reader) error {
+	if serializedCommands[commandName(request)] {
+		p.writes.Lock()
+		defer p.writes.Unlock()
+	}
+	if _, err := server.Write(request); err != nil {
+		return err
+	}
+	if moreToCome(request) {
+		return nil // an unacknowledged write: no reply follows
+	}
+	for {
+		reply, err := readMessage(fromServer)
+		if err != nil {
+			return err
+		}
+		if _, err := client.Write(reply); err != nil {
+			return err
+		}
+		if !moreToCome(reply) {
+			return nil
+		}
+	}
+}
+
+// readMessage reads one whole wire-protocol message (its length is its first four bytes).
+func readMessage(r *bufio.Reader) ([]byte, error) {
+	var size [4]byte
+	if _, err := io.ReadFull(r, size[:]); err != nil {
+		return nil, err
+	}
+	n := int(int32(binary.LittleEndian.Uint32(size[:])))
+	if n < headerLen || n > maxMessageLen {
+		return nil, fmt.Errorf("message of %d bytes", n)
+	}
+	msg := make([]byte, n)
+	copy(msg, size[:])
+	if _, err := io.ReadFull(r, msg[4:]); err != nil {
+		return nil, err
+	}
+	return msg, nil
+}
+
+func opCode(msg []byte) int32 {
+	return int32(binary.LittleEndian.Uint32(msg[12:16]))
+}
+
+func moreToCome(msg []byte) bool {
+	return opCode(msg) == opMsg && len(msg) >= headerLen+4 &&
+		binary.LittleEndian.Uint32(msg[headerLen:headerLen+4])&flagMoreToCome != 0
+}
+
+// commandName is the first field name of an OP_MSG's body section: the command, e.g. "update".
+func commandName(msg []byte) string {
+	if opCode(msg) != opMsg {
+		return ""
+	}
+	i := headerLen + 4 // after the flag bits
+	for i < len(msg) {
+		kind := msg[i]
+		i++
+		if i+4 > len(msg) {
+			return ""
+		}
+		size := int(int32(binary.LittleEndian.Uint32(msg[i : i+4])))
+		if kind == 1 { // a document sequence: skip it
+			i += size
+			continue
+		}
+		// kind 0, the body: int32 length, then the first element's type byte and its name.
+		start := i + 5
+		for end := start; end < len(msg) && end < i+size; end++ {
+			if msg[end] == 0 {
+				return string(msg[start:end])
+			}
+		}
+		return ""
+	}
+	return ""
+}

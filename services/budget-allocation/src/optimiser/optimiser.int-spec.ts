@@ -1,0 +1,66 @@
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { threadId as mainThreadId } from 'node:worker_threads';
+import { defineConfig, loadConfig, serviceBaseConfig } from '@buqi/config';
+import { PlatformModule } from '@buqi/platform';
+import { dropTestDatabase, engineEnv, uniqueDatabaseName } from '@buqi/testing';
+import { serviceConfig } from '../config';
+import { serviceInfo } from '../service-info';
+import { Optimiser } from './optimiser';
+import { OptimiserModule } from './optimiser.module';
+import { generateProblem } from '@buqi/domain-allocation';
+
+const database = uniqueDatabaseName('budget_optimiser');
+// What PlatformModule and OptimiserModule read, with the service's own OPTIMISER_THREADS variable.
+const spec = defineConfig({
+  ...serviceBaseConfig({ httpPort: 3102, database }),
+  OPTIMISER_THREADS: serviceConfig.OPTIMISER_THREADS,
+});
+const config = loadConfig(spec, { ...engineEnv(), LOG_LEVEL: 'fatal' });
+
+@Module({
+  imports: [
+    PlatformModule.forRoot({ serviceName: serviceInfo.name, config }),
+    OptimiserModule.register(config),
+  ],
+})
+class OptimiserTestModule {}
+
+describe('Optimiser in the service, against the local engines', () => {
+  let app: INestApplication | undefined;
+  let url: string;
+
+  beforeAll(async () => {
+    app = await NestFactory.create(OptimiserTestModule, { logger: false, abortOnError: false });
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dropTestDatabase(config.MONGO_URL, database);
+  });
+
+  it('solves 1,000 candidates on a worker thread while /health/ready keeps answering', async () => {
+    const optimiser = (app as INestApplication).get(Optimiser);
+    const problem = generateProblem(1_000, 1);
+
+    // A solve on this thread would hold every probe until it ends, so none would answer in between.
+    let solving = true;
+    const solve = optimiser.optimise(problem, { method: 'heuristic', timeLimitSeconds: 5 });
+    solve.finally(() => (solving = false)).catch(() => undefined);
+    const answeredWhileSolving: number[] = [];
+    while (solving) {
+      const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(60_000) });
+      await response.arrayBuffer();
+      if (solving) answeredWhileSolving.push(response.status);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const { result, threadId } = await solve;
+
+    expect(threadId).not.toBe(mainThreadId);
+    expect(threadId).not.toBe(0);
+    expect(answeredWhileSolving).toContain(200);
+    expect(result.status).not.toBe('infeasible');
+    expect(result.chosen.length).toBeGreaterThan(0);
+  });
+});

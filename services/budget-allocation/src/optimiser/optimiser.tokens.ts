@@ -1,0 +1,1 @@
+export const OPTIMISER_POOL = Symbol('OPTIMISER_POOL');
