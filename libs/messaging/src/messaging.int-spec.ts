@@ -1,8 +1,18 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { Db } from 'mongodb';
 import type { KafkaMessage } from 'kafkajs';
 import { dlqTopic, encodeEvent, ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
-import { engineEnv, messagesOn, spawnService, uniqueName, waitFor, waitForGroupAtEnd } from '@buqi/testing';
+import {
+  engineEnv,
+  messagesOn,
+  spawnService,
+  uniqueName,
+  waitFor,
+  waitForGroupAtEnd,
+  workspaceRoot,
+} from '@buqi/testing';
 import { ProcessedEvents } from './consumer/processed-events';
 import { ensureTopics } from './kafka/kafka.factory';
 import { useTestClients } from './__fixtures__/test-clients';
@@ -218,7 +228,7 @@ describe('dead letters', () => {
       ],
     });
 
-    await startConsumer(s);
+    const consumer = await startConsumer(s);
     await expectExactlyOneEffectEach(s, 1);
     expect((await s.effects())[0]._id).toBe(`${s.env.RUN}-good`);
 
@@ -235,8 +245,32 @@ describe('dead letters', () => {
     expect(headerString(dead[1].headers, DLQ_H.attempts)).toBe('3');
     // the failing handler was tried exactly as often as the retry policy allows
     expect(await s.db.collection('invocations').countDocuments({ eventId: poison.id })).toBe(3);
+
+    // The operators' command lists them and publishes them back to their topic, once. (The consumer
+    // is stopped first: it would dead-letter both again, since neither has been fixed.)
+    expect(await consumer.stop('SIGTERM')).toEqual(EXIT_0);
+    const cli = (command: string) => deadLettersCli(command, s.env.GROUP, s.env.TOPIC_PREFIX);
+    const listed = JSON.parse(await cli('list')) as { eventId?: string; redriven: boolean }[];
+    expect(listed.map((d) => [d.eventId, d.redriven])).toEqual([
+      [undefined, false],
+      [poison.id, false],
+    ]);
+    const before = await s.published();
+    expect(JSON.parse(await cli('redrive'))).toMatchObject({ redriven: 2, skipped: 0 });
+    expect(JSON.parse(await cli('redrive'))).toMatchObject({ redriven: 0 });
+    expect(await s.published()).toBe(before + 2);
   });
 });
+
+/** Runs `npm run dead-letters` (the same script) for the shortfall topic and returns its stdout. */
+async function deadLettersCli(command: string, group: string, prefix: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    'bash',
+    ['deploy/local/bin/dead-letters', command, '--group', group, '--topic', TOPICS.shortfallDetected, '--prefix', prefix],
+    { cwd: workspaceRoot(), env: { ...process.env, KAFKA_BROKERS: engines.KAFKA_BROKERS } },
+  );
+  return stdout;
+}
 
 /** Every message on a topic, read up to the end offsets it has now. */
 async function readAll(topic: string): Promise<KafkaMessage[]> {
