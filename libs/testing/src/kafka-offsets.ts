@@ -31,11 +31,14 @@ export async function waitForGroupAtEnd(
   );
 }
 
-/** Every message on `topic` up to the end offsets it has when called, read by a throwaway group. */
+/**
+ * Every message on `topic`, read by a throwaway group up to the end offsets it has once it holds at
+ * least `atLeast` messages (events published asynchronously, by a relay, arrive a moment later).
+ */
 export async function readTopic(
   kafka: Kafka,
   topic: string,
-  { timeoutMs = 60_000 } = {},
+  { atLeast = 0, timeoutMs = 60_000 } = {},
 ): Promise<KafkaMessage[]> {
   const admin = kafka.admin();
   await admin.connect();
@@ -43,7 +46,14 @@ export async function readTopic(
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250 });
   const got: KafkaMessage[] = [];
   try {
-    const expected = await messagesOn(admin, topic);
+    const expected = await waitFor(
+      `${atLeast} messages on ${topic}`,
+      async () => {
+        const n = await messagesOn(admin, topic);
+        return n >= atLeast ? n : undefined;
+      },
+      { timeoutMs },
+    );
     if (expected === 0) return [];
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });

@@ -106,7 +106,7 @@ describe('sites', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
 
-    const messages = await readTopic(kafka, prefix + TOPICS.siteState);
+    const messages = await readTopic(kafka, prefix + TOPICS.siteState, { atLeast: 1 });
     expect(messages).toHaveLength(1);
     expect(messages[0].key?.toString()).toBe('NY');
     const event = decodeEvent(SiteStateV1, messages[0].value);
