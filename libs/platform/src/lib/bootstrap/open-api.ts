@@ -20,6 +20,8 @@ export function setUpOpenApi(app: INestApplication, info: OpenApiInfo): void {
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version ?? '0.0.0')
+    // The scheme routes name with @ApiBearerAuth(): a JWT from the bureau's issuer (ADR 0008).
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   SwaggerModule.setup(DOCS_PATH.slice(1), app, () => SwaggerModule.createDocument(app, document), {
     jsonDocumentUrl: `${DOCS_PATH.slice(1)}-json`,
