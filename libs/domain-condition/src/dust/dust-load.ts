@@ -1,17 +1,45 @@
 import { array, DomainValidationError, nonNegative, oneOf, positive, record } from '@buqi/domain-kernel';
 
-export const ROAD_CLASSES = ['primary', 'secondary', 'branch'] as const;
-export type RoadClass = (typeof ROAD_CLASSES)[number];
+/**
+ * The parts of a road a dust standard distinguishes: the main carriageways, the other carriageways,
+ * and footways (人行道/便道).
+ */
+export const DUST_CLASSES = ['main-carriageway', 'other-carriageway', 'footway'] as const;
+export type DustClass = (typeof DUST_CLASSES)[number];
 
 /**
- * Default dust standards in g/m² (以克论净). Municipal schemes commonly hold main roads to about
- * 5 g/m²; the looser figures for lesser roads are defaults to be replaced by the bureau's own standard.
+ * Default limits in g/m² (以克论净): Shijiazhuang's Chang'an district scheme as reported in 2016 —
+ * carriageways inside the second ring ≤ 5 g/m², carriageways outside it ≤ 8 g/m², footways ≤ 20 g/m²
+ * (石家庄电视台, 2016-02, http://www.sjzntv.cn/vod/xwzh/msgz/2016/02/322281.html; a news report of
+ * the scheme, not its text). Read here as main carriageways, other carriageways and footways. The
+ * bureau replaces them with its own scheme's limits (`standards`).
  */
-export const DEFAULT_DUST_STANDARDS: Readonly<Record<RoadClass, number>> = {
-  primary: 5,
-  secondary: 10,
-  branch: 15,
+export const DEFAULT_DUST_STANDARDS: Readonly<Record<DustClass, number>> = {
+  'main-carriageway': 5,
+  'other-carriageway': 8,
+  footway: 20,
 };
+
+/**
+ * The sampling method the schemes describe: a frame of 1 m² laid on the road after cleaning, the dust
+ * inside swept (or vacuumed) up, dried and weighed, at several points per road — three in Zhengzhou's
+ * 2015 scheme (a 1 m² wooden frame, three points per road), five in Beijing's monthly monitoring of
+ * 2024–2025 (城市道路尘土残存量监测, 北京市城市管理委员会). A result from fewer points, or other
+ * patch sizes, is still computed but flagged as not following the method.
+ */
+export const DUST_SAMPLING = { patchAreaM2: 1, minPoints: 3 } as const;
+
+/**
+ * Which limit a road's carriageway answers to, from its urban road class (a Buqi default: arterials
+ * and expressways are the main carriageways); footways always answer to the footway limit.
+ */
+export function dustClassOf(
+  roadClass: 'expressway' | 'arterial' | 'secondary-arterial' | 'branch',
+  part: 'carriageway' | 'footway',
+): DustClass {
+  if (part === 'footway') return 'footway';
+  return roadClass === 'expressway' || roadClass === 'arterial' ? 'main-carriageway' : 'other-carriageway';
+}
 
 /** Dust swept or vacuumed from one marked patch of road, weighed after drying. */
 export interface DustSample {
@@ -20,10 +48,10 @@ export interface DustSample {
 }
 
 export interface DustLoadInput {
-  roadClass: RoadClass;
+  dustClass: DustClass;
   samples: readonly DustSample[];
-  /** overrides the default standard for some or all road classes, in g/m² */
-  standards?: Partial<Record<RoadClass, number>>;
+  /** overrides the default standard for some or all classes, in g/m² */
+  standards?: Partial<Record<DustClass, number>>;
 }
 
 export interface DustSampleFactor extends DustSample {
@@ -40,30 +68,43 @@ export interface DustLoadResult {
   /** standard − load, in g/m²: headroom when positive, excess when negative */
   margin: number;
   factors: {
-    roadClass: RoadClass;
+    dustClass: DustClass;
     totalDustGrams: number;
     totalAreaM2: number;
     samples: DustSampleFactor[];
     /** samples over the standard on their own, even when the road as a whole passes */
     samplesOverStandard: number;
+    /** whether the samples follow the sampling method (DUST_SAMPLING), and if not, why */
+    sampling: { followsMethod: boolean; notes: string[] };
   };
 }
 
-function standardFor(roadClass: RoadClass, overrides: unknown): number {
-  if (overrides === undefined) return DEFAULT_DUST_STANDARDS[roadClass];
+function standardFor(dustClass: DustClass, overrides: unknown): number {
+  if (overrides === undefined) return DEFAULT_DUST_STANDARDS[dustClass];
   const o = record('standards', overrides);
   for (const key of Object.keys(o)) {
-    oneOf(`standards.${key}`, key, ROAD_CLASSES);
+    oneOf(`standards.${key}`, key, DUST_CLASSES);
     positive(`standards.${key}`, o[key]);
   }
-  return o[roadClass] === undefined ? DEFAULT_DUST_STANDARDS[roadClass] : (o[roadClass] as number);
+  return o[dustClass] === undefined ? DEFAULT_DUST_STANDARDS[dustClass] : (o[dustClass] as number);
 }
 
-/** 以克论净: is the dust left on a road, in grams per m², within the standard for its class? */
+function samplingNotes(samples: readonly DustSample[]): string[] {
+  const notes: string[] = [];
+  if (samples.length < DUST_SAMPLING.minPoints)
+    notes.push(
+      `${samples.length} point(s) sampled; the method takes at least ${DUST_SAMPLING.minPoints} per road`,
+    );
+  const odd = samples.filter((s) => Math.abs(s.areaM2 - DUST_SAMPLING.patchAreaM2) > 1e-9).length;
+  if (odd > 0) notes.push(`${odd} patch(es) not of ${DUST_SAMPLING.patchAreaM2} m²`);
+  return notes;
+}
+
+/** 以克论净: is the dust left on a road, in grams per m², within the standard for its part of the road? */
 export function dustLoad(input: DustLoadInput): DustLoadResult {
   const i = record('input', input);
-  const roadClass = oneOf('roadClass', i['roadClass'], ROAD_CLASSES);
-  const standard = standardFor(roadClass, i['standards']);
+  const dustClass = oneOf('dustClass', i['dustClass'], DUST_CLASSES);
+  const standard = standardFor(dustClass, i['standards']);
   const samples = array('samples', i['samples'], 1).map((value, n): DustSampleFactor => {
     const s = record(`samples[${n}]`, value);
     const dustGrams = nonNegative(`samples[${n}].dustGrams`, s['dustGrams']);
@@ -84,17 +125,19 @@ export function dustLoad(input: DustLoadInput): DustLoadResult {
     );
   }
   const loadGPerM2 = totalDustGrams / totalAreaM2;
+  const notes = samplingNotes(samples);
   return {
     loadGPerM2,
     standard,
     passes: loadGPerM2 <= standard,
     margin: standard - loadGPerM2,
     factors: {
-      roadClass,
+      dustClass,
       totalDustGrams,
       totalAreaM2,
       samples,
       samplesOverStandard: samples.filter((s) => !s.passes).length,
+      sampling: { followsMethod: notes.length === 0, notes },
     },
   };
 }

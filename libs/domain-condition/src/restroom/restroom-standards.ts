@@ -1,4 +1,12 @@
-import { DomainValidationError, finite, positive, record } from '@buqi/domain-kernel';
+import { DomainValidationError, finite, oneOf, positive, record } from '@buqi/domain-kernel';
+import {
+  GB_T_17217_1998,
+  MOLAR_MASS,
+  mgPerM3ToPpm,
+  RESTROOM_CLASSES,
+  type HygieneLimits,
+  type RestroomClass,
+} from './hygiene-standards';
 
 export const FIXTURE_KINDS = [
   'squat-toilet',
@@ -85,5 +93,23 @@ export function validRestroomStandards(value: unknown): RestroomStandards {
       inactive: finite('standards.leakPenalty.inactive', penalty['inactive'], { min: 0, max: 100 }),
     },
     minAirChangesPerHour: positive('standards.minAirChangesPerHour', o['minAirChangesPerHour']),
+  };
+}
+
+/**
+ * The defaults with the odour thresholds of a toilet class: each gas scores 100 up to its GB/T 17217
+ * limit for the class (in ppm at 25 °C) and 0 from ten times it, as the class-1 defaults above do.
+ */
+export function restroomStandardsForClass(
+  restroomClass: RestroomClass,
+  limits: Readonly<Record<RestroomClass, HygieneLimits>> = GB_T_17217_1998,
+): RestroomStandards {
+  const l = limits[oneOf('restroomClass', restroomClass, RESTROOM_CLASSES)];
+  const nh3 = mgPerM3ToPpm(l.nh3MgM3, MOLAR_MASS.nh3);
+  const h2s = mgPerM3ToPpm(l.h2sMgM3, MOLAR_MASS.h2s);
+  return {
+    ...DEFAULT_RESTROOM_STANDARDS,
+    nh3Ppm: { fullAt: nh3, zeroAt: nh3 * 10 },
+    h2sPpm: { fullAt: h2s, zeroAt: h2s * 10 },
   };
 }
