@@ -9,12 +9,15 @@ export function encodeEvent(contract: EventContract, envelope: EventEnvelope): B
 }
 
 export function decodeEvent(contract: EventContract, bytes: Buffer | null): EventEnvelope {
-  if (!bytes || bytes.length === 0) throw new ContractViolationError(`${contract.topic} event`, ['message has no value']);
+  if (!bytes || bytes.length === 0)
+    throw new ContractViolationError(`${contract.topic} event`, ['message has no value']);
   let parsed: unknown;
   try {
     parsed = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw new ContractViolationError(`${contract.topic} event`, [`value is not JSON: ${(err as Error).message}`]);
+    throw new ContractViolationError(`${contract.topic} event`, [
+      `value is not JSON: ${(err as Error).message}`,
+    ]);
   }
   return contract.parseEnvelope(parsed);
 }

@@ -2,7 +2,12 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 export const ActorSchema = Type.Object(
   {
-    kind: Type.Union([Type.Literal('user'), Type.Literal('device'), Type.Literal('service'), Type.Literal('system')]),
+    kind: Type.Union([
+      Type.Literal('user'),
+      Type.Literal('device'),
+      Type.Literal('service'),
+      Type.Literal('system'),
+    ]),
     id: Type.String({ minLength: 1, maxLength: 200 }),
   },
   { additionalProperties: false },
@@ -22,11 +27,17 @@ export function envelopeSchema<P extends TSchema>(type: string, version: number,
       version: Type.Literal(version),
       source: Type.String({ minLength: 1, maxLength: 100 }),
       time: Type.String({ format: 'date-time' }),
-      subject: Type.String({ minLength: 1, maxLength: 200, description: 'Partition key: the aggregate the event is about' }),
+      subject: Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'Partition key: the aggregate the event is about',
+      }),
       correlationId: Type.String({ minLength: 1, maxLength: 200 }),
       causationId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
       actor: ActorSchema,
-      traceparent: Type.Optional(Type.String({ pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' })),
+      traceparent: Type.Optional(
+        Type.String({ pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$' }),
+      ),
       tracestate: Type.Optional(Type.String({ maxLength: 512 })),
       data,
     },

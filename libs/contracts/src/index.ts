@@ -9,5 +9,6 @@ export { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-re
 export { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
 export { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
 export { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';
+export { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
 export { SiteKind, SiteStateV1 } from './events/site-state.v1/site-state.v1';
 export { AssetClass, Fen, Id, Priority, Severity, Timestamp } from './events/common';

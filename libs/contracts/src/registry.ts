@@ -1,4 +1,5 @@
 import type { EventContract } from './define-event';
+import { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
 import { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';
 import { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
 import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
@@ -14,6 +15,7 @@ export const CONTRACTS = [
   WorkOrderCompletedV1,
   DeviceTelemetryV1,
   SiteStateV1,
+  AssetStateV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

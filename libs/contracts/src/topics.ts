@@ -11,6 +11,7 @@ export const TOPICS = {
   workOrderCompleted: 'workorder.completed.v1',
   deviceTelemetry: 'device.telemetry.v1',
   siteState: 'site.state.v1',
+  assetState: 'asset.state.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

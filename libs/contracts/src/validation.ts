@@ -15,6 +15,7 @@ export class ContractViolationError extends Error {
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: true, strictTypes: false }), [
   'date-time',
+  'date',
   'uuid',
   'email',
   'uri',

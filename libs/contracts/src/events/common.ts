@@ -11,7 +11,12 @@ export const AssetClass = Type.Union([
   Type.Literal('restroom'),
   Type.Literal('monitoring-device'),
 ]);
-export const Priority = Type.Union([Type.Literal('P1'), Type.Literal('P2'), Type.Literal('P3'), Type.Literal('P4')]);
+export const Priority = Type.Union([
+  Type.Literal('P1'),
+  Type.Literal('P2'),
+  Type.Literal('P3'),
+  Type.Literal('P4'),
+]);
 export const Severity = Type.Union([
   Type.Literal('minor'),
   Type.Literal('moderate'),

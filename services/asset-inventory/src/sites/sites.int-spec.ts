@@ -175,6 +175,43 @@ describe('sites', () => {
     expect(again.body).toMatchObject({ code: 'duplicate-zone' });
   });
 
+  it('adds a building in one of its zones, and publishes it with the site', async () => {
+    const added = await call('POST', '/sites/NY/buildings', {
+      token: manager,
+      body: {
+        code: 'B01',
+        name: '人大办公楼',
+        kind: 'office',
+        zone: 'A',
+        location: { x: 40, y: 50 },
+        floors: 6,
+        importance: 5,
+      },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body['buildings']).toEqual([
+      expect.objectContaining({ buildingId: 'NY-B01', zoneId: 'NY-A', importance: 5 }),
+    ]);
+    const offPlan = await call('POST', '/sites/NY/buildings', {
+      token: manager,
+      body: {
+        code: 'B02',
+        name: '食堂',
+        kind: 'canteen',
+        zone: 'A',
+        location: { x: 900, y: 50 },
+        floors: 2,
+        importance: 2,
+      },
+    });
+    expect(offPlan.status).toBe(422);
+    const messages = await readTopic(kafka, prefix + TOPICS.siteState, { atLeast: 3 });
+    const last = decodeEvent(SiteStateV1, messages[messages.length - 1].value);
+    expect(last.data.buildings).toEqual([
+      { buildingId: 'NY-B01', code: 'B01', name: '人大办公楼', zoneId: 'NY-A', importance: 5 },
+    ]);
+  });
+
   it('changes a site only at the version the caller read', async () => {
     const missing = await call('PATCH', '/sites/NY', { token: manager, body: { name: '机关南院（新）' } });
     expect(missing.status).toBe(428);
@@ -185,21 +222,21 @@ describe('sites', () => {
       headers: { 'if-match': '"1"' },
     });
     expect(stale.status).toBe(409);
-    expect(stale.body).toMatchObject({ code: 'version-conflict', details: { expected: 1, current: 2 } });
+    expect(stale.body).toMatchObject({ code: 'version-conflict', details: { expected: 1, current: 3 } });
 
     const changed = await call('PATCH', '/sites/NY', {
       token: manager,
       body: { name: '机关南院（新）' },
-      headers: { 'if-match': '"2"' },
+      headers: { 'if-match': '"3"' },
     });
     expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).toBe('"3"');
-    expect(changed.body).toMatchObject({ name: '机关南院（新）', version: 3, updatedBy: 'u-wang' });
+    expect(changed.headers.get('etag')).toBe('"4"');
+    expect(changed.body).toMatchObject({ name: '机关南院（新）', version: 4, updatedBy: 'u-wang' });
 
     const tooSmall = await call('PATCH', '/sites/NY', {
       token: manager,
       body: { plan: { widthM: 50, heightM: 50 } },
-      headers: { 'if-match': '"3"' },
+      headers: { 'if-match': '"4"' },
     });
     expect(tooSmall.status).toBe(422);
     expect(tooSmall.body['errors']).toEqual([expect.objectContaining({ field: 'plan' })]);
@@ -271,7 +308,12 @@ describe('sites', () => {
     const actions = (audit.body['items'] as { action: string; actor: { id: string }; ip?: string }[]).map(
       (r) => `${r.action} by ${r.actor.id}`,
     );
-    expect(actions).toEqual(['site.revise by u-wang', 'site.add-zone by u-wang', 'site.register by u-wang']);
+    expect(actions).toEqual([
+      'site.revise by u-wang',
+      'site.add-building by u-wang',
+      'site.add-zone by u-wang',
+      'site.register by u-wang',
+    ]);
   });
 
   it('answers with security headers and documents the slice in OpenAPI', async () => {

@@ -11,7 +11,11 @@ export const RemediationFundedV1 = defineEvent({
       remediationId: Id('Remediation id'),
       shortfallId: Id('The shortfall being fixed'),
       assetId: Id('Its asset'),
-      envelope: Type.Union([Type.Literal('maintenance'), Type.Literal('capital'), Type.Literal('emergency-reserve')]),
+      envelope: Type.Union([
+        Type.Literal('maintenance'),
+        Type.Literal('capital'),
+        Type.Literal('emergency-reserve'),
+      ]),
       amountFen: Fen('Committed amount in fen'),
       priority: Priority,
       taskType: Id('Service-quota task type, e.g. road.pothole-patch'),

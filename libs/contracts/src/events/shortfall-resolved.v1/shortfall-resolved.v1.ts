@@ -9,7 +9,11 @@ export const ShortfallResolvedV1 = defineEvent({
     {
       shortfallId: Id('The shortfall that no longer holds'),
       assetId: Id('Its asset'),
-      resolution: Type.Union([Type.Literal('repaired'), Type.Literal('cleared-by-reading'), Type.Literal('withdrawn')]),
+      resolution: Type.Union([
+        Type.Literal('repaired'),
+        Type.Literal('cleared-by-reading'),
+        Type.Literal('withdrawn'),
+      ]),
       workOrderId: Type.Optional(Id('Work order that fixed it, if any')),
       resolvedAt: Timestamp('When it was resolved'),
     },

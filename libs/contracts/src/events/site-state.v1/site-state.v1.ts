@@ -35,6 +35,23 @@ export const SiteStateV1 = defineEvent({
         ),
         { maxItems: 200 },
       ),
+      buildings: Type.Array(
+        Type.Object(
+          {
+            buildingId: Id('Building id, unique across sites: <siteId>-<code>'),
+            code: Type.String({ minLength: 1, maxLength: 10 }),
+            name: Type.String({ minLength: 1, maxLength: 100 }),
+            zoneId: Id('The zone it stands in'),
+            importance: Type.Integer({
+              minimum: 1,
+              maximum: 5,
+              description: 'Weight when shortfalls are ranked',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 500 },
+      ),
       updatedAt: Timestamp('When this state was reached'),
     },
     { additionalProperties: false },
@@ -49,6 +66,7 @@ export const SiteStateV1 = defineEvent({
       { zoneId: 'NY-A', code: 'A', name: '主楼区' },
       { zoneId: 'NY-B', code: 'B', name: '后勤区' },
     ],
+    buildings: [{ buildingId: 'NY-B01', code: 'B01', name: '人大办公楼', zoneId: 'NY-A', importance: 5 }],
     updatedAt: '2026-03-02T09:15:00.000Z',
   },
 });

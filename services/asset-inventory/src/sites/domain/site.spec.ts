@@ -1,5 +1,5 @@
 import { ConflictError, DomainValidationError } from '@buqi/domain-kernel';
-import { addZone, registerSite, reviseSite, zoneId, type Site } from './site';
+import { addBuilding, addZone, registerSite, reviseSite, zoneId, type Site } from './site';
 
 const southCourt = (): Site =>
   registerSite({
@@ -24,6 +24,7 @@ describe('site', () => {
       kind: 'government-compound',
       plan: { widthM: 400, heightM: 300 },
       zones: [],
+      buildings: [],
     });
   });
 
@@ -99,5 +100,32 @@ describe('site', () => {
       widthM: 380,
       heightM: 280,
     });
+  });
+
+  it('takes buildings in its zones and on its plan, each code once', () => {
+    const site = addZone(southCourt(), { code: 'A', name: '主楼区', outline: square(0, 0, 200) });
+    const office = {
+      code: 'B01',
+      name: '人大办公楼',
+      kind: 'office' as const,
+      zone: 'A',
+      location: { x: 50, y: 60 },
+      floors: 6,
+      importance: 5,
+    };
+    const withOffice = addBuilding(site, office);
+    expect(withOffice.buildings).toEqual([office]);
+    expect(() => addBuilding(withOffice, office)).toThrow(
+      expect.objectContaining({ code: 'duplicate-building' }),
+    );
+    expect(() => addBuilding(site, { ...office, zone: 'Z' })).toThrow(
+      expect.objectContaining({ field: 'zone' }),
+    );
+    expect(() => addBuilding(site, { ...office, location: { x: 500, y: 10 } })).toThrow(
+      expect.objectContaining({ field: 'location' }),
+    );
+    expect(() => reviseSite(withOffice, { plan: { widthM: 40, heightM: 300 } })).toThrow(
+      expect.objectContaining({ field: 'plan' }),
+    );
   });
 });

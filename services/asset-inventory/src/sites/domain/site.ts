@@ -28,6 +28,25 @@ export interface Zone {
   readonly outline: readonly Point[];
 }
 
+export const BUILDING_KINDS = ['office', 'conference', 'canteen', 'residential', 'service', 'other'] as const;
+export type BuildingKind = (typeof BUILDING_KINDS)[number];
+
+/**
+ * A building or area of a site (人大办公楼, 1号台, 食堂 …): where restrooms are and devices watch.
+ * `importance` (1–5) is how much it weighs when shortfalls are ranked: 1号台 and the leaders'
+ * office buildings weigh more.
+ */
+export interface Building {
+  readonly code: string;
+  readonly name: string;
+  readonly kind: BuildingKind;
+  /** The zone it stands in, by code. */
+  readonly zone: string;
+  readonly location: Point;
+  readonly floors: number;
+  readonly importance: number;
+}
+
 /** A compound the bureau runs, e.g. 机关南院; its code prefixes its assets' codes (NY-RD-012). */
 export interface Site {
   readonly id: string;
@@ -36,12 +55,13 @@ export interface Site {
   readonly address?: string;
   readonly plan: Plan;
   readonly zones: readonly Zone[];
+  readonly buildings: readonly Building[];
 }
 
 const MAX_PLAN_M = 20_000;
 const MAX_ZONES = 200;
 
-export function registerSite(input: Omit<Site, 'zones'>): Site {
+export function registerSite(input: Omit<Site, 'zones' | 'buildings'>): Site {
   return {
     id: input.id,
     name: text('name', input.name.trim(), 100),
@@ -49,6 +69,7 @@ export function registerSite(input: Omit<Site, 'zones'>): Site {
     ...(input.address?.trim() && { address: input.address.trim() }),
     plan: validPlan('plan', input.plan),
     zones: [],
+    buildings: [],
   };
 }
 
@@ -67,6 +88,13 @@ export function reviseSite(
         `would leave zone ${zone.code} outside the plan (its corner at x=${outside.x}, y=${outside.y} m)`,
       );
   }
+  const stranded = site.buildings.find((b) => !inside(b.location, plan));
+  if (stranded)
+    throw new DomainValidationError(
+      'plan',
+      change.plan,
+      `would leave building ${stranded.code} outside the plan`,
+    );
   const { address: previous, ...rest } = site;
   // An empty address clears it.
   const address = change.address === undefined ? previous : change.address.trim();
@@ -116,6 +144,37 @@ export function addZone(site: Site, zone: Zone): Site {
       { code: zone.code, name: text('name', zone.name.trim(), 100), outline: zone.outline },
     ],
   };
+}
+
+/** Adds a building: its code unique within the site, standing in one of its zones, on its plan. */
+export function addBuilding(site: Site, building: Building): Site {
+  if (site.buildings.some((b) => b.code === building.code))
+    throw new ConflictError('duplicate-building', `site ${site.id} already has a building ${building.code}`, {
+      siteId: site.id,
+      building: building.code,
+    });
+  if (!site.zones.some((z) => z.code === building.zone))
+    throw new DomainValidationError('zone', building.zone, `is not a zone of site ${site.id}`);
+  if (!inside(building.location, site.plan))
+    throw new DomainValidationError(
+      'location',
+      building.location,
+      `lies outside the site plan (0–${site.plan.widthM} m across, 0–${site.plan.heightM} m down)`,
+    );
+  return {
+    ...site,
+    buildings: [...site.buildings, { ...building, name: text('name', building.name.trim(), 100) }],
+  };
+}
+
+/** Whether a point lies on the site's plan (an asset's location must). */
+export function onPlan(site: Site, p: Point): boolean {
+  return inside(p, site.plan);
+}
+
+/** A building's id across sites: <siteId>-<code>. */
+export function buildingId(siteId: string, code: string): string {
+  return `${siteId}-${code}`;
 }
 
 /** A zone's id across sites: <siteId>-<code>. */

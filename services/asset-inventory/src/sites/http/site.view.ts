@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { SiteKind } from '@buqi/contracts';
-import { zoneId } from '../domain/site';
+import { BUILDING_KINDS, buildingId, zoneId } from '../domain/site';
 import type { StoredSite } from '../persistence/site.repository';
 
 const Point = Type.Object({ x: Type.Number(), y: Type.Number() });
@@ -18,6 +18,18 @@ export const SiteView = Type.Object({
       code: Type.String(),
       name: Type.String(),
       outline: Type.Array(Point),
+    }),
+  ),
+  buildings: Type.Array(
+    Type.Object({
+      buildingId: Type.String({ description: '<site>-<code>, unique across sites' }),
+      code: Type.String(),
+      name: Type.String(),
+      kind: Type.Union(BUILDING_KINDS.map((k) => Type.Literal(k))),
+      zoneId: Type.String(),
+      location: Point,
+      floors: Type.Integer(),
+      importance: Type.Integer({ minimum: 1, maximum: 5 }),
     }),
   ),
   version: Type.Integer({ description: 'Also the ETag; send it back in If-Match to change the site' }),
@@ -40,6 +52,16 @@ export function toSiteView(site: StoredSite): SiteView {
       code: z.code,
       name: z.name,
       outline: z.outline.map((p) => ({ x: p.x, y: p.y })),
+    })),
+    buildings: site.buildings.map((b) => ({
+      buildingId: buildingId(site.id, b.code),
+      code: b.code,
+      name: b.name,
+      kind: b.kind,
+      zoneId: zoneId(site.id, b.zone),
+      location: { x: b.location.x, y: b.location.y },
+      floors: b.floors,
+      importance: b.importance,
     })),
     version: site.version,
     createdAt: site.createdAt.toISOString(),

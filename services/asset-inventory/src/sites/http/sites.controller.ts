@@ -14,6 +14,8 @@ import {
   ValidQuery,
 } from '@buqi/platform';
 import { SiteParams } from '../use-cases/site-requests';
+import { AddBuildingRequest } from '../use-cases/add-building/add-building.request';
+import { AddBuilding } from '../use-cases/add-building/add-building.use-case';
 import { AddZoneRequest } from '../use-cases/add-zone/add-zone.request';
 import { AddZone } from '../use-cases/add-zone/add-zone.use-case';
 import { GetSite } from '../use-cases/get-site/get-site.query';
@@ -36,6 +38,7 @@ export class SitesController {
     private readonly registerSite: RegisterSite,
     private readonly reviseSite: ReviseSite,
     private readonly addZone: AddZone,
+    private readonly addBuilding: AddBuilding,
     private readonly listSites: ListSites,
     private readonly getSite: GetSite,
   ) {}
@@ -112,6 +115,25 @@ export class SitesController {
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<SiteView> {
     const site = await this.addZone.execute(params.siteId, body, caller, version);
+    setEtag(response, site.version);
+    return toSiteView(site);
+  }
+
+  @Post(':siteId/buildings')
+  @HttpCode(201)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Add a building or area of a site, in one of its zones' })
+  @ApiResult(201, SiteView, 'The site with its new building')
+  @ApiProblem(409, 'The site already has a building with this code, or changed since the version in If-Match')
+  @ApiProblem(422, 'The zone is not the site’s, or the location lies outside its plan')
+  async building(
+    @ValidParams(SiteParams) params: Static<typeof SiteParams>,
+    @ValidBody(AddBuildingRequest) body: AddBuildingRequest,
+    @IfMatch({ required: false }) version: number | undefined,
+    @Caller() caller: Caller,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<SiteView> {
+    const site = await this.addBuilding.execute(params.siteId, body, caller, version);
     setEtag(response, site.version);
     return toSiteView(site);
   }

@@ -30,8 +30,8 @@ export class SiteRepository {
   }
 
   async create(site: Site, by: string, at: Date, events: OutboxEntry[]): Promise<StoredSite> {
-    const { id, name, kind, address, plan, zones } = site;
-    const doc = { _id: id, name, kind, ...(address && { address }), plan, zones };
+    const { id, name, kind, address, plan, zones, buildings } = site;
+    const doc = { _id: id, name, kind, ...(address && { address }), plan, zones, buildings };
     return toSite(
       await this.store.insert(
         { ...doc, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by },
@@ -44,13 +44,14 @@ export class SiteRepository {
   /** Stores the new state if the site is still at `version`; a stale version is a 409. */
   async save(site: Site, version: number, by: string, at: Date, events: OutboxEntry[]): Promise<StoredSite> {
     // Only the domain's fields: the site handed in may be a StoredSite, carrying bookkeeping too.
-    const { name, kind, address, plan, zones } = site;
+    const { name, kind, address, plan, zones, buildings } = site;
     const update = {
       $set: {
         name,
         kind,
         plan,
         zones,
+        buildings,
         ...(address !== undefined && { address }),
         updatedAt: at,
         updatedBy: by,

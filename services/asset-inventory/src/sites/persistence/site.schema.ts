@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 import { aggregatePlugin } from '@buqi/messaging';
-import { SITE_KINDS, type Site } from '../domain/site';
+import { BUILDING_KINDS, SITE_KINDS, type Site } from '../domain/site';
 
 /** A site as stored: the domain state plus who changed it when, and its version. */
 export interface SiteDocument extends Omit<Site, 'id'> {
@@ -28,6 +28,19 @@ const zoneSchema = new Schema(
   { _id: false },
 );
 
+const buildingSchema = new Schema(
+  {
+    code: { type: String, required: true },
+    name: { type: String, required: true },
+    kind: { type: String, required: true, enum: BUILDING_KINDS },
+    zone: { type: String, required: true },
+    location: { type: pointSchema, required: true },
+    floors: { type: Number, required: true, min: 1 },
+    importance: { type: Number, required: true, min: 1, max: 5 },
+  },
+  { _id: false },
+);
+
 export const siteSchema = new Schema<SiteDocument>(
   {
     _id: { type: String, required: true },
@@ -42,6 +55,7 @@ export const siteSchema = new Schema<SiteDocument>(
       required: true,
     },
     zones: { type: [zoneSchema], default: [] },
+    buildings: { type: [buildingSchema], default: [] },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     updatedAt: { type: Date, required: true },

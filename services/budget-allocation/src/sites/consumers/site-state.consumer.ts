@@ -10,7 +10,15 @@ export class SiteStateConsumer {
 
   @OnEvent(SiteStateV1)
   async handle(event: EnvelopeOf<typeof SiteStateV1>): Promise<void> {
-    const { siteId, version, name, kind, zones, updatedAt } = event.data;
-    await this.sites.apply({ _id: siteId, version, name, kind, zones, updatedAt: new Date(updatedAt) });
+    const { siteId, version, name, kind, zones, buildings, updatedAt } = event.data;
+    await this.sites.apply({
+      _id: siteId,
+      version,
+      name,
+      kind,
+      zones,
+      buildings,
+      updatedAt: new Date(updatedAt),
+    });
   }
 }

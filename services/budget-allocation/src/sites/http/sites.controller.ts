@@ -26,6 +26,15 @@ const SiteView = Type.Object({
   name: Type.String(),
   kind: SiteKind,
   zones: Type.Array(Type.Object({ zoneId: Type.String(), code: Type.String(), name: Type.String() })),
+  buildings: Type.Array(
+    Type.Object({
+      buildingId: Type.String(),
+      code: Type.String(),
+      name: Type.String(),
+      zoneId: Type.String(),
+      importance: Type.Integer(),
+    }),
+  ),
   version: Type.Integer({ description: "The site's version in asset-inventory that this reflects" }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -36,6 +45,13 @@ const view = (s: KnownSite): SiteView => ({
   name: s.name,
   kind: s.kind,
   zones: s.zones.map((z) => ({ zoneId: z.zoneId, code: z.code, name: z.name })),
+  buildings: s.buildings.map((b) => ({
+    buildingId: b.buildingId,
+    code: b.code,
+    name: b.name,
+    zoneId: b.zoneId,
+    importance: b.importance,
+  })),
   version: s.version,
   updatedAt: s.updatedAt.toISOString(),
 });

@@ -8,6 +8,8 @@ export interface KnownSite {
   name: string;
   kind: SiteKindName;
   zones: { zoneId: string; code: string; name: string }[];
+  /** With their importance, which weighs when shortfalls are ranked. */
+  buildings: { buildingId: string; code: string; name: string; zoneId: string; importance: number }[];
   updatedAt: Date;
 }
 
@@ -22,6 +24,17 @@ const zoneSchema = new Schema(
   { _id: false },
 );
 
+const buildingSchema = new Schema(
+  {
+    buildingId: { type: String, required: true },
+    code: { type: String, required: true },
+    name: { type: String, required: true },
+    zoneId: { type: String, required: true },
+    importance: { type: Number, required: true, min: 1, max: 5 },
+  },
+  { _id: false },
+);
+
 export const knownSiteSchema = new Schema<KnownSite>(
   {
     _id: { type: String, required: true },
@@ -29,6 +42,7 @@ export const knownSiteSchema = new Schema<KnownSite>(
     name: { type: String, required: true },
     kind: { type: String, required: true, enum: SITE_KINDS },
     zones: { type: [zoneSchema], default: [] },
+    buildings: { type: [buildingSchema], default: [] },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'known_sites', versionKey: false, strict: 'throw' },

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail, type Caller } from '@buqi/auth';
-import { EventPublisher, VersionConflictError } from '@buqi/messaging';
-import { reviseSite } from '../../domain/site';
-import { siteStateEntry } from '../../events/site-state.event';
-import { SiteRepository, type StoredSite } from '../../persistence/site.repository';
+import type { Caller } from '@buqi/auth';
+import { reviseSite, type Site } from '../../domain/site';
+import type { StoredSite } from '../../persistence/site.repository';
+import { SiteChanges } from '../site-change';
 import type { ReviseSiteRequest } from './revise-site.request';
+
+const summary = (s: Site) => ({ name: s.name, kind: s.kind, address: s.address, plan: s.plan });
 
 /**
  * Changes a site's name, kind, address or plan, if it is still at the version the caller read:
@@ -12,32 +13,18 @@ import type { ReviseSiteRequest } from './revise-site.request';
  */
 @Injectable()
 export class ReviseSite {
-  constructor(
-    private readonly sites: SiteRepository,
-    private readonly events: EventPublisher,
-    private readonly audit: AuditTrail,
-  ) {}
+  constructor(private readonly changes: SiteChanges) {}
 
-  async execute(
-    siteId: string,
-    version: number,
-    change: ReviseSiteRequest,
-    caller: Caller,
-  ): Promise<StoredSite> {
-    const before = await this.sites.get(siteId);
-    if (before.version !== version) throw new VersionConflictError('site', siteId, version, before.version);
-    const after = reviseSite(before, change);
-    const stored = await this.sites.save(after, version, caller.actor.id, caller.now, [
-      siteStateEntry(this.events, after, version + 1, caller),
-    ]);
-    await this.audit.record({
-      actor: caller.principal,
-      action: 'site.revise',
-      resource: { type: 'site', id: siteId },
-      before: { name: before.name, kind: before.kind, address: before.address, plan: before.plan },
-      after: { name: after.name, kind: after.kind, address: after.address, plan: after.plan },
-      origin: caller.origin,
-    });
-    return stored;
+  execute(siteId: string, version: number, change: ReviseSiteRequest, caller: Caller): Promise<StoredSite> {
+    return this.changes.make(
+      siteId,
+      {
+        apply: (site) => reviseSite(site, change),
+        action: 'site.revise',
+        audit: (before, after) => ({ before: summary(before), after: summary(after) }),
+      },
+      caller,
+      version,
+    );
   }
 }
