@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
-import { SiteStateV1, TOPICS, decodeEvent } from '@buqi/contracts';
+import { SiteStateV1, TOPICS, decodeEvent, type EnvelopeOf } from '@buqi/contracts';
 import { loadConfig } from '@buqi/config';
 import { createServiceApp } from '@buqi/platform';
 import {
@@ -206,7 +206,7 @@ describe('sites', () => {
     });
     expect(offPlan.status).toBe(422);
     const messages = await readTopic(kafka, prefix + TOPICS.siteState, { atLeast: 3 });
-    const last = decodeEvent(SiteStateV1, messages[messages.length - 1].value);
+    const last = decodeEvent(SiteStateV1, messages[messages.length - 1].value) as EnvelopeOf<typeof SiteStateV1>;
     expect(last.data.buildings).toEqual([
       { buildingId: 'NY-B01', code: 'B01', name: '人大办公楼', zoneId: 'NY-A', importance: 5 },
     ]);
