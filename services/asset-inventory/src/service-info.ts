@@ -5,11 +5,14 @@ export const serviceInfo = {
   name: 'asset-inventory',
   title: 'Buqi asset inventory',
   description:
-    'The campus inventory. Today: sites (compounds) and their zones, each change published as site.state.v1; ' +
-    'administration of the outbox, dead letters and the audit trail. Assets, inspections, telemetry and shortfalls follow.',
-  // Publishes site.state and shortfall.*; consumes device telemetry and completed work.
+    'The campus inventory: sites (compounds) with their zones and buildings (site.state.v1), and assets of three ' +
+    'classes — road segments, restrooms, monitoring devices with their own API keys — each change published as ' +
+    'asset.state.v1; administration of the outbox, dead letters and the audit trail. Inspections, telemetry and ' +
+    'shortfalls follow.',
+  // Publishes site.state, asset.state and shortfall.*; consumes device telemetry and completed work.
   topics: [
     TOPICS.siteState,
+    TOPICS.assetState,
     TOPICS.shortfallDetected,
     TOPICS.shortfallResolved,
     TOPICS.deviceTelemetry,

@@ -1,81 +1,25 @@
-import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
 import { SiteStateV1, TOPICS, decodeEvent, type EnvelopeOf } from '@buqi/contracts';
-import { loadConfig } from '@buqi/config';
-import { createServiceApp } from '@buqi/platform';
-import {
-  createTestIssuer,
-  dropTestDatabase,
-  engineEnv,
-  readTopic,
-  uniqueDatabaseName,
-  uniqueName,
-  type TestIssuer,
-} from '@buqi/testing';
-import { AppModule } from '../app.module';
-import { serviceConfig } from '../config';
-import { serviceInfo } from '../service-info';
+import { readTopic } from '@buqi/testing';
+import { startServiceApp, type ServiceUnderTest } from '../testing/service-app';
 import { SiteRepository } from './persistence/site.repository';
 
 // The sites slice through the whole service, in process: the same app set-up as production, real
 // MongoDB (FerretDB), Redis and Kafka, tokens from a test issuer.
-const engines = engineEnv();
-const database = uniqueDatabaseName('sites');
-const prefix = `${uniqueName('sites')}.`;
-let app: INestApplication;
-let url: string;
-let issuer: TestIssuer;
-let kafka: Kafka;
+let service: ServiceUnderTest;
 let manager: string;
 let reader: string;
 let admin: string;
 
 beforeAll(async () => {
-  issuer = await createTestIssuer();
-  const config = loadConfig(serviceConfig, {
-    ...engines,
-    ...issuer.env,
-    MONGO_DB: database,
-    KAFKA_TOPIC_PREFIX: prefix,
-    HTTP_PORT: '3101',
-    LOG_LEVEL: 'warn',
-  });
-  app = await createServiceApp(AppModule.register(config), serviceInfo);
-  await app.listen(0, '127.0.0.1');
-  url = await app.getUrl();
-  kafka = new Kafka({ brokers: engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-  manager = await issuer.token({ sub: 'u-wang', name: '王工', roles: ['asset-manager'] });
-  reader = await issuer.token({ sub: 'u-li', roles: ['crew-member'] });
-  admin = await issuer.token({ sub: 'u-admin', roles: ['admin'] });
+  service = await startServiceApp('sites');
+  manager = await service.issuer.token({ sub: 'u-wang', name: '王工', roles: ['asset-manager'] });
+  reader = await service.issuer.token({ sub: 'u-li', roles: ['crew-member'] });
+  admin = await service.issuer.token({ sub: 'u-admin', roles: ['admin'] });
 });
 
-afterAll(async () => {
-  await app?.close();
-  await issuer?.close();
-  await dropTestDatabase(engines.MONGO_URL, database);
-});
+afterAll(() => service?.close());
 
-async function call(
-  method: string,
-  path: string,
-  { token, body, headers = {} }: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-) {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: {
-      ...(token && { authorization: `Bearer ${token}` }),
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    headers: res.headers,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-  };
-}
+const call: ServiceUnderTest['call'] = (...args) => service.call(...args);
 
 const plan = { widthM: 400, heightM: 300 };
 const square = (x: number, y: number, size: number) => [
@@ -106,7 +50,7 @@ describe('sites', () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
 
-    const messages = await readTopic(kafka, prefix + TOPICS.siteState, { atLeast: 1 });
+    const messages = await readTopic(service.kafka, service.prefix + TOPICS.siteState, { atLeast: 1 });
     expect(messages).toHaveLength(1);
     expect(messages[0].key?.toString()).toBe('NY');
     const event = decodeEvent(SiteStateV1, messages[0].value);
@@ -205,8 +149,10 @@ describe('sites', () => {
       },
     });
     expect(offPlan.status).toBe(422);
-    const messages = await readTopic(kafka, prefix + TOPICS.siteState, { atLeast: 3 });
-    const last = decodeEvent(SiteStateV1, messages[messages.length - 1].value) as EnvelopeOf<typeof SiteStateV1>;
+    const messages = await readTopic(service.kafka, service.prefix + TOPICS.siteState, { atLeast: 3 });
+    const last = decodeEvent(SiteStateV1, messages[messages.length - 1].value) as EnvelopeOf<
+      typeof SiteStateV1
+    >;
     expect(last.data.buildings).toEqual([
       { buildingId: 'NY-B01', code: 'B01', name: '人大办公楼', zoneId: 'NY-A', importance: 5 },
     ]);
@@ -246,10 +192,10 @@ describe('sites', () => {
     const body = { id: 'ZX', name: '市政协办公区', kind: 'office-area', plan };
     expect((await call('GET', '/sites')).status).toBe(401);
     for (const bad of [
-      await issuer.expiredToken({ roles: ['asset-manager'] }),
-      await issuer.otherKeyToken({ roles: ['asset-manager'] }),
-      issuer.unsignedToken({ roles: ['asset-manager'] }),
-      await issuer.hs256Token({ roles: ['asset-manager'] }),
+      await service.issuer.expiredToken({ roles: ['asset-manager'] }),
+      await service.issuer.otherKeyToken({ roles: ['asset-manager'] }),
+      service.issuer.unsignedToken({ roles: ['asset-manager'] }),
+      await service.issuer.hs256Token({ roles: ['asset-manager'] }),
     ]) {
       const res = await call('POST', '/sites', { token: bad, body });
       expect(res.status).toBe(401);
@@ -273,7 +219,7 @@ describe('sites', () => {
 
   it('treats an operator that reaches the repository as a literal, so it cannot match every site', async () => {
     // Validation stops operators at the edge; this is the layer behind it (Mongoose's sanitizeFilter).
-    const sites = app.get(SiteRepository);
+    const sites = service.app.get(SiteRepository);
     await expect(sites.get({ $gt: '' } as unknown as string)).rejects.toMatchObject({ name: 'CastError' });
   });
 
@@ -317,10 +263,12 @@ describe('sites', () => {
   });
 
   it('answers with security headers and documents the slice in OpenAPI', async () => {
-    const res = await fetch(`${url}/sites`, { headers: { authorization: `Bearer ${reader}` } });
+    const res = await fetch(`${service.url}/sites`, { headers: { authorization: `Bearer ${reader}` } });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const docs = (await (await fetch(`${url}/docs-json`)).json()) as { paths: Record<string, unknown> };
+    const docs = (await (await fetch(`${service.url}/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(docs.paths)).toEqual(
       expect.arrayContaining(['/sites', '/sites/{siteId}', '/sites/{siteId}/zones']),
     );

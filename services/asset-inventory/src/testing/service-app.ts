@@ -1,0 +1,85 @@
+// The whole asset-inventory app in process, set up as production sets it up, on the real engines,
+// with its own database, topic prefix and token issuer: what the slices' integration specs call.
+import type { INestApplication } from '@nestjs/common';
+import { Kafka, logLevel } from 'kafkajs';
+import { loadConfig } from '@buqi/config';
+import { createServiceApp } from '@buqi/platform';
+import {
+  createTestIssuer,
+  dropTestDatabase,
+  engineEnv,
+  uniqueDatabaseName,
+  uniqueName,
+  type TestIssuer,
+} from '@buqi/testing';
+import { AppModule } from '../app.module';
+import { serviceConfig } from '../config';
+import { serviceInfo } from '../service-info';
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+export interface ServiceUnderTest {
+  app: INestApplication;
+  url: string;
+  prefix: string;
+  kafka: Kafka;
+  issuer: TestIssuer;
+  call(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export async function startServiceApp(scope: string): Promise<ServiceUnderTest> {
+  const engines = engineEnv();
+  const database = uniqueDatabaseName(scope);
+  const prefix = `${uniqueName(scope)}.`;
+  const issuer = await createTestIssuer();
+  const config = loadConfig(serviceConfig, {
+    ...engines,
+    ...issuer.env,
+    MONGO_DB: database,
+    KAFKA_TOPIC_PREFIX: prefix,
+    JOBS_PREFIX: uniqueName('jobs'),
+    LOG_LEVEL: 'warn',
+  });
+  const app = await createServiceApp(AppModule.register(config), serviceInfo);
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  const kafka = new Kafka({ brokers: engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  return {
+    app,
+    url,
+    prefix,
+    kafka,
+    issuer,
+    async call(method, path, { token, body, headers = {} } = {}) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          ...(token && { authorization: `Bearer ${token}` }),
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return {
+        status: res.status,
+        headers: res.headers,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      };
+    },
+    async close() {
+      await app.close();
+      await issuer.close();
+      await dropTestDatabase(engines.MONGO_URL, database);
+    },
+  };
+}
