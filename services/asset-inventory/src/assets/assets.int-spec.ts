@@ -1,7 +1,7 @@
 import { AssetStateV1, TOPICS, decodeEvent, type EnvelopeOf } from '@buqi/contracts';
 import { DEVICE_KEY_STORE, type DeviceKeyStore, verifyDeviceKey } from '@buqi/auth';
 import { readTopic } from '@buqi/testing';
-import { startServiceApp, type ServiceUnderTest } from '../testing/service-app';
+import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // The assets slice through the whole service, in process, on the real engines.
 let service: ServiceUnderTest;

@@ -1,6 +1,6 @@
 import { SiteStateV1, TOPICS, decodeEvent, type EnvelopeOf } from '@buqi/contracts';
 import { readTopic } from '@buqi/testing';
-import { startServiceApp, type ServiceUnderTest } from '../testing/service-app';
+import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 import { SiteRepository } from './persistence/site.repository';
 
 // The sites slice through the whole service, in process: the same app set-up as production, real
