@@ -77,9 +77,9 @@ export default [
     },
   },
   {
-    // Test helpers stay out of shipped code.
+    // Test helpers stay out of shipped code (benchmarks are not shipped).
     files: ['services/**/*.ts', 'libs/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__fixtures__/**', '**/test-fixtures/**', 'libs/testing/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/__fixtures__/**', '**/test-fixtures/**', '**/bench/**', 'libs/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',

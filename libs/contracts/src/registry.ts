@@ -1,7 +1,9 @@
 import type { EventContract } from './define-event';
 import { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
+import { DeviceStatusChangedV1 } from './events/device-status-changed.v1/device-status-changed.v1';
 import { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';
 import { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
+import { ShortfallDetectedV2 } from './events/shortfall-detected.v2/shortfall-detected.v2';
 import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
 import { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-resolved.v1';
 import { SiteStateV1 } from './events/site-state.v1/site-state.v1';
@@ -14,8 +16,10 @@ export const CONTRACTS = [
   RemediationFundedV1,
   WorkOrderCompletedV1,
   DeviceTelemetryV1,
+  DeviceStatusChangedV1,
   SiteStateV1,
   AssetStateV1,
+  ShortfallDetectedV2,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

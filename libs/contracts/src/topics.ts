@@ -6,10 +6,12 @@ import { CONTRACTS } from './registry';
  */
 export const TOPICS = {
   shortfallDetected: 'shortfall.detected.v1',
+  shortfallDetectedV2: 'shortfall.detected.v2',
   shortfallResolved: 'shortfall.resolved.v1',
   remediationFunded: 'remediation.funded.v1',
   workOrderCompleted: 'workorder.completed.v1',
   deviceTelemetry: 'device.telemetry.v1',
+  deviceStatusChanged: 'device.status-changed.v1',
   siteState: 'site.state.v1',
   assetState: 'asset.state.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;

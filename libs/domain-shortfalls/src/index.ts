@@ -1,5 +1,6 @@
 export {
   ASSET_CLASSES,
+  evidenceLines,
   SEVERITIES,
   SHORTFALL_KINDS,
   type AssetClass,

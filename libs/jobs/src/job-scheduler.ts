@@ -55,6 +55,32 @@ export class JobScheduler {
     return opts.jobId;
   }
 
+  /**
+   * Runs a job every `everyMs`, from every instance of the service at once without duplicates: the
+   * repetition is one scheduler in Redis, named `schedulerId`, created or updated idempotently (a
+   * restart or a second instance keeps one schedule). Each run is an ordinary job of the queue.
+   */
+  async every<Q extends AnyQueue, N extends JobNameOf<Q>>(
+    queue: Q,
+    name: N,
+    data: JobDataOf<Q, N>,
+    opts: { schedulerId: string; everyMs: number },
+  ): Promise<void> {
+    assertJobId(opts.schedulerId);
+    if (!Number.isInteger(opts.everyMs) || opts.everyMs < 1_000)
+      throw new Error(`everyMs must be a whole number of milliseconds of at least 1000, not ${opts.everyMs}`);
+    const payload: JobPayload = { ...data, _meta: { carrier: {} } };
+    await this.queue(queue.name).upsertJobScheduler(
+      opts.schedulerId,
+      { every: opts.everyMs },
+      {
+        name,
+        data: payload,
+        opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { age: 7 * 24 * 3600 } },
+      },
+    );
+  }
+
   async close(): Promise<void> {
     const queues = [...this.queues.values()];
     this.queues.clear();

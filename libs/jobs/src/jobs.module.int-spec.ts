@@ -66,6 +66,18 @@ describe('JobsModule with discovered processors, against Redis', () => {
     expect(await workers(IdleQueue.name)).toBe(0);
   });
 
+  it('repeats a job on one schedule however often, and from however many instances, it is set up', async () => {
+    const { scheduler, recorder } = await start();
+    // Set up twice, as two instances (or a restart) would: one scheduler in Redis.
+    await scheduler.every(ProbeQueue, 'echo', { token: 'tick' }, { schedulerId: 'ticker', everyMs: 1_000 });
+    await scheduler.every(ProbeQueue, 'echo', { token: 'tick' }, { schedulerId: 'ticker', everyMs: 1_000 });
+    expect(await probe.queue(prefix, ProbeQueue.name).getJobSchedulersCount()).toBe(1);
+    await waitFor('the job to run twice', () => recorder.callsFor('tick').length >= 2, { timeoutMs: 30_000 });
+    await expect(
+      scheduler.every(ProbeQueue, 'echo', { token: 'x' }, { schedulerId: 'fast', everyMs: 10 }),
+    ).rejects.toThrow('everyMs must be');
+  });
+
   it('refuses a jobId outside the safe alphabet before touching Redis', async () => {
     const { scheduler } = await start();
     await expect(scheduler.schedule(ProbeQueue, 'echo', { token: 'x' }, { jobId: 'wo:1' })).rejects.toThrow(

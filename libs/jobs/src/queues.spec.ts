@@ -2,8 +2,18 @@ import { EscalationQueue, JobName, QueueName } from './queues';
 
 describe('production queues', () => {
   it('keeps queue and job names stable (jobs waiting in Redis are found by them)', () => {
-    expect({ ...QueueName }).toEqual({ WorkOrderEscalation: 'workorder-escalation' });
-    expect({ ...JobName }).toEqual({ EscalationStepDue: 'escalation-step-due' });
+    expect({ ...QueueName }).toEqual({
+      WorkOrderEscalation: 'workorder-escalation',
+      ShortfallSweeps: 'asset-shortfall-sweeps',
+      Telemetry: 'asset-telemetry',
+    });
+    expect({ ...JobName }).toEqual({
+      EscalationStepDue: 'escalation-step-due',
+      CoverageSweep: 'coverage-sweep',
+      DeviceHeartbeatSweep: 'device-heartbeat-sweep',
+      ReadingsRetention: 'readings-retention',
+      UntoldInspections: 'untold-inspections',
+    });
     expect(EscalationQueue.name).toBe('workorder-escalation');
   });
 });

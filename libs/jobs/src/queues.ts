@@ -7,13 +7,34 @@ import { defineQueue } from './queue-definition';
  */
 export enum QueueName {
   WorkOrderEscalation = 'workorder-escalation',
+  ShortfallSweeps = 'asset-shortfall-sweeps',
+  Telemetry = 'asset-telemetry',
 }
 
 export enum JobName {
   EscalationStepDue = 'escalation-step-due',
+  CoverageSweep = 'coverage-sweep',
+  DeviceHeartbeatSweep = 'device-heartbeat-sweep',
+  ReadingsRetention = 'readings-retention',
+  UntoldInspections = 'untold-inspections',
 }
 
 /** Ids only: the processor reloads the work order and returns early when the step is done. */
 export const EscalationQueue = defineQueue<{
   [JobName.EscalationStepDue]: { workOrderId: string; step: number };
 }>(QueueName.WorkOrderEscalation);
+
+/**
+ * asset-inventory's sweeps that keep shortfalls true: every restroom checked for the monitoring it
+ * must have; inspections a crash left untold to the shortfall rules told again.
+ */
+export const ShortfallSweepQueue = defineQueue<{
+  [JobName.CoverageSweep]: Record<string, never>;
+  [JobName.UntoldInspections]: Record<string, never>;
+}>(QueueName.ShortfallSweeps);
+
+/** asset-inventory: devices' heartbeats and condition checked, and raw readings past their retention deleted. */
+export const TelemetryQueue = defineQueue<{
+  [JobName.DeviceHeartbeatSweep]: Record<string, never>;
+  [JobName.ReadingsRetention]: Record<string, never>;
+}>(QueueName.Telemetry);

@@ -32,6 +32,7 @@ export {
   type PageSchema,
 } from './lib/http/list-query';
 export { toOpenApiSchema } from './lib/http/open-api-schema';
+export { Closed, Literals } from './lib/http/schema-helpers';
 export {
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,

@@ -5,3 +5,4 @@ export * from './kafka-offsets';
 export { workspaceRoot } from './workspace-root';
 export { describeServiceProcess } from './service-process.suite';
 export * from './test-issuer';
+export { numberArg } from './bench-args';

@@ -1,3 +1,4 @@
+import { numberArg } from './bench-args';
 import { uniqueDatabaseName, uniqueName } from './test-engines';
 import { waitFor } from './wait-for';
 
@@ -28,5 +29,16 @@ describe('uniqueName', () => {
     expect(a).toMatch(/^msg_[a-z0-9]+_[0-9a-f]{6}$/);
     expect(uniqueName('msg')).not.toBe(a);
     expect(uniqueDatabaseName('work-orders')).toMatch(/^buqi_test_work_orders_[a-z0-9]+_[0-9a-f]{6}$/);
+  });
+});
+
+describe('numberArg', () => {
+  it('reads --name=value, falls back when absent and names a bad value', () => {
+    expect(numberArg('devices', 100, ['node', 'bench', '--devices=250'])).toBe(250);
+    expect(numberArg('devices', 100, ['node', 'bench'])).toBe(100);
+    expect(() => numberArg('devices', 100, ['--devices=none'])).toThrow(
+      '--devices must be a positive number',
+    );
+    expect(() => numberArg('devices', 100, ['--devices=0'])).toThrow('--devices=0');
   });
 });

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { NestFactory } from '@nestjs/core';
+import { numberArg } from '@buqi/testing';
 import { generateProblem, optimise, type OptimiseOptions } from '@buqi/domain-allocation';
 import { Optimiser } from '../src/optimiser/optimiser';
 import { OptimiserModule } from '../src/optimiser/optimiser.module';
@@ -59,15 +60,6 @@ async function main(): Promise<void> {
   } finally {
     await app.close();
   }
-}
-
-function numberArg(name: string, fallback: number): number {
-  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
-  if (arg === undefined) return fallback;
-  const value = Number(arg.slice(name.length + 3));
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`--${name} must be a positive number (got ${arg})`);
-  return value;
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@ export const serviceInfo = {
   topics: [
     TOPICS.remediationFunded,
     TOPICS.siteState,
-    TOPICS.shortfallDetected,
+    TOPICS.shortfallDetectedV2,
     TOPICS.shortfallResolved,
     TOPICS.workOrderCompleted,
   ],
