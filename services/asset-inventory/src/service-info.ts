@@ -5,17 +5,22 @@ export const serviceInfo = {
   name: 'asset-inventory',
   title: 'Buqi asset inventory',
   description:
-    'The campus inventory: sites (compounds) with their zones and buildings (site.state.v1), and assets of three ' +
-    'classes — road segments, restrooms, monitoring devices with their own API keys — each change published as ' +
-    'asset.state.v1; administration of the outbox, dead letters and the audit trail. Inspections, telemetry and ' +
-    'shortfalls follow.',
-  // Publishes site.state, asset.state and shortfall.*; consumes device telemetry and completed work.
+    'The campus inventory and where its shortfalls are found: sites with their zones and buildings ' +
+    '(site.state.v1); road segments, restrooms and monitoring devices (asset.state.v1), imported from CSV or ' +
+    '.xlsx and exported as CSV; inspections scored by the condition models with each asset’s history and trend; ' +
+    'device readings (HTTP with a device key, or Kafka), devices going offline and back ' +
+    '(device.status-changed.v1); shortfalls opened and resolved by the rules (shortfall.detected.v2, ' +
+    'shortfall.resolved.v1) and closed by completed work; administration of the outbox, dead letters and the ' +
+    'audit trail.',
+  // Publishes site.state, asset.state, device.status-changed and shortfall.*; consumes device telemetry and
+  // completed work.
   topics: [
     TOPICS.siteState,
     TOPICS.assetState,
-    TOPICS.shortfallDetected,
+    TOPICS.shortfallDetectedV2,
     TOPICS.shortfallResolved,
     TOPICS.deviceTelemetry,
+    TOPICS.deviceStatusChanged,
     TOPICS.workOrderCompleted,
   ],
 } as const;

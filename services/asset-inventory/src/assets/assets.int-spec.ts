@@ -1,6 +1,12 @@
 import { AssetStateV1, TOPICS, decodeEvent, type EnvelopeOf } from '@buqi/contracts';
 import { DEVICE_KEY_STORE, type DeviceKeyStore, verifyDeviceKey } from '@buqi/auth';
 import { readTopic } from '@buqi/testing';
+import {
+  deviceBody as campusDevice,
+  restroomBody as campusRestroom,
+  roadBody as campusRoad,
+  seedCampus,
+} from '../test-fixtures/campus';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // The assets slice through the whole service, in process, on the real engines.
@@ -8,87 +14,18 @@ let service: ServiceUnderTest;
 let manager: string;
 let reader: string;
 
-const core = {
-  location: { x: 120, y: 80 },
-  criticality: 4,
-  installedOn: '2009-06-01',
-  expectedLifeYears: 15,
-  replacementCostFen: 50_400_000,
-  department: 'general-affairs',
-};
-const roadBody = {
-  code: 'NY-RD-012',
-  name: '南院主干道（东段）',
-  zone: 'A',
-  ...core,
-  road: { lengthM: 120, widthM: 7, pavement: 'asphalt', roadClass: 'arterial' },
-};
-const restroomBody = {
-  code: 'NY-RR-003',
-  name: '人大办公楼三层男卫',
-  zone: 'A',
-  building: 'B01',
-  ...core,
-  restroom: {
-    floor: 3,
-    fixtures: [
-      { kind: 'squat-toilet', count: 4 },
-      { kind: 'urinal', count: 3 },
-    ],
-    accessible: true,
-    dailyFootfall: 300,
-    restroomClass: 'class-1',
-  },
-};
-const deviceBody = {
-  code: 'NY-DV-001',
-  name: '三层男卫氨气传感器',
-  building: 'B01',
-  ...core,
-  criticality: 3,
-  device: {
-    kind: 'nh3-sensor',
-    watches: { assetId: 'NY-RR-003' },
-    reportingIntervalSeconds: 300,
-    power: 'battery',
-    link: 'wireless',
-  },
-};
+const roadBody = campusRoad();
+const restroomBody = campusRestroom('NY-RR-003', {
+  restroom: { ...campusRestroom().restroom, restroomClass: 'class-1' },
+});
+const deviceBody = campusDevice('NY-DV-001', 'NY-RR-003');
+deviceBody.device.reportingIntervalSeconds = 300;
 
 beforeAll(async () => {
   service = await startServiceApp('assets');
   manager = await service.issuer.token({ sub: 'u-wang', roles: ['asset-manager'] });
   reader = await service.issuer.token({ sub: 'u-li', roles: ['crew-member'] });
-  const site = {
-    id: 'NY',
-    name: '机关南院',
-    kind: 'government-compound',
-    plan: { widthM: 400, heightM: 300 },
-  };
-  expect((await service.call('POST', '/sites', { token: manager, body: site })).status).toBe(201);
-  const zone = {
-    code: 'A',
-    name: '主楼区',
-    outline: [
-      { x: 0, y: 0 },
-      { x: 300, y: 0 },
-      { x: 300, y: 200 },
-      { x: 0, y: 200 },
-    ],
-  };
-  expect((await service.call('POST', '/sites/NY/zones', { token: manager, body: zone })).status).toBe(201);
-  const building = {
-    code: 'B01',
-    name: '人大办公楼',
-    kind: 'office',
-    zone: 'A',
-    location: { x: 100, y: 60 },
-    floors: 6,
-    importance: 5,
-  };
-  expect((await service.call('POST', '/sites/NY/buildings', { token: manager, body: building })).status).toBe(
-    201,
-  );
+  await seedCampus(service, manager);
 });
 
 afterAll(() => service?.close());

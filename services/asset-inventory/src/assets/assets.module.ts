@@ -29,6 +29,6 @@ import { ReviseAsset } from './use-cases/revise-asset.use-case';
     DeviceKeys,
     { provide: DEVICE_KEY_STORE, useClass: AssetDeviceKeyStore },
   ],
-  exports: [AssetRepository, DEVICE_KEY_STORE],
+  exports: [AssetRepository, DEVICE_KEY_STORE, AssetChecks, RegisterAsset, ReviseAsset],
 })
 export class AssetsModule {}

@@ -1,7 +1,9 @@
 // The whole asset-inventory app in process, set up as production sets it up, on the real engines,
 // with its own database, topic prefix and token issuer: what the slices' integration specs call.
 import type { INestApplication } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, logLevel } from 'kafkajs';
+import type { Connection } from 'mongoose';
 import { loadConfig } from '@buqi/config';
 import { createServiceApp } from '@buqi/platform';
 import {
@@ -10,6 +12,7 @@ import {
   engineEnv,
   uniqueDatabaseName,
   uniqueName,
+  waitFor,
   type TestIssuer,
 } from '@buqi/testing';
 import { AppModule } from '../app.module';
@@ -33,10 +36,15 @@ export interface ServiceUnderTest {
     path: string,
     options?: { token?: string; body?: unknown; headers?: Record<string, string> },
   ): Promise<Answer>;
+  /** Waits until every event the service has written to its outboxes is published. */
+  outboxDrained(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startServiceApp(scope: string): Promise<ServiceUnderTest> {
+export async function startServiceApp(
+  scope: string,
+  env: Record<string, string> = {},
+): Promise<ServiceUnderTest> {
   const engines = engineEnv();
   const database = uniqueDatabaseName(scope);
   const prefix = `${uniqueName(scope)}.`;
@@ -48,6 +56,7 @@ export async function startServiceApp(scope: string): Promise<ServiceUnderTest> 
     KAFKA_TOPIC_PREFIX: prefix,
     JOBS_PREFIX: uniqueName('jobs'),
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const app = await createServiceApp(AppModule.register(config), serviceInfo);
   await app.listen(0, '127.0.0.1');
@@ -75,6 +84,16 @@ export async function startServiceApp(scope: string): Promise<ServiceUnderTest> 
         headers: res.headers,
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       };
+    },
+    async outboxDrained() {
+      // An aggregate with events still to publish carries its due time (the relay's index).
+      const db = app.get<Connection>(getConnectionToken()).db;
+      if (!db) throw new Error('no database connection');
+      await waitFor('the outboxes drained', async () => {
+        for (const c of await db.collections())
+          if (await c.findOne({ _outboxDue: { $exists: true } })) return false;
+        return true;
+      });
     },
     async close() {
       await app.close();

@@ -1,8 +1,16 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ASSET_CLASSES, ASSET_STATUSES } from '../domain/asset';
 import type { StoredAsset } from '../persistence/asset.repository';
+import { Literals } from '@buqi/platform';
 
-const Literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** An asset's latest condition: its index 0–100, and the grade, action and method where it has them. */
+export const LatestCondition = Type.Object({
+  index: Type.Number(),
+  grade: Type.Optional(Type.String()),
+  action: Type.Optional(Type.String()),
+  method: Type.Optional(Type.String()),
+  assessedAt: Type.String({ format: 'date-time' }),
+});
 
 /** An asset as the API shows it (a device's key appears only as its id and state, never the key). */
 export const AssetView = Type.Object({
@@ -31,15 +39,7 @@ export const AssetView = Type.Object({
       revoked: Type.Boolean(),
     }),
   ),
-  condition: Type.Optional(
-    Type.Object({
-      index: Type.Number(),
-      grade: Type.Optional(Type.String()),
-      action: Type.Optional(Type.String()),
-      method: Type.Optional(Type.String()),
-      assessedAt: Type.String({ format: 'date-time' }),
-    }),
-  ),
+  condition: Type.Optional(LatestCondition),
   version: Type.Integer({ description: 'Also the ETag; send it back in If-Match to change the asset' }),
   createdAt: Type.String({ format: 'date-time' }),
   createdBy: Type.String(),

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
+import mongoose, { type Model } from 'mongoose';
 import { NotFoundError } from '@buqi/domain-kernel';
 import { AggregateStore, EventPublisher, WITHOUT_INTERNAL_FIELDS, type OutboxEntry } from '@buqi/messaging';
-import { findPage, type ListRequest, type Page } from '@buqi/platform';
+import { findPage, type FilterValue, type ListRequest, type Page } from '@buqi/platform';
 import type { Asset } from '../domain/asset';
 import { ASSET_MODEL, type AssetDocument, type ConditionSummary, type StoredDeviceKey } from './asset.schema';
 
@@ -86,6 +86,24 @@ export class AssetRepository {
   async list(request: ListRequest): Promise<Page<StoredAsset>> {
     const page = await findPage<AssetDocument>(this.model, request, WITHOUT_INTERNAL_FIELDS);
     return { ...page, items: page.items.map(toAsset) };
+  }
+
+  /** The stored assets among these codes, in one query (imports compare a whole file at once). */
+  async findMany(codes: readonly string[]): Promise<StoredAsset[]> {
+    const docs = await this.model
+      .find({ _id: mongoose.trusted({ $in: [...codes] }) }, WITHOUT_INTERNAL_FIELDS)
+      .lean<AssetDocument[]>();
+    return docs.map(toAsset);
+  }
+
+  /** Every asset matching equality filters, in code order, read from a cursor (exports, sweeps). */
+  async *each(filter: Readonly<Record<string, FilterValue>>): AsyncGenerator<StoredAsset> {
+    const cursor = this.model
+      .find({ ...filter }, WITHOUT_INTERNAL_FIELDS)
+      .sort({ _id: 1 })
+      .lean<AssetDocument[]>()
+      .cursor();
+    for await (const doc of cursor) yield toAsset(doc as AssetDocument);
   }
 
   /** The device a key id belongs to (device authentication). */

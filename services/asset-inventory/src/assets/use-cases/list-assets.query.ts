@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Type, type Static } from '@sinclair/typebox';
-import { listQuerySchema, toListRequest, type ListSpec, type Page } from '@buqi/platform';
+import { listQuerySchema, toListRequest, type ListSpec, type Page, Literals } from '@buqi/platform';
 import { ASSET_CLASSES, ASSET_STATUSES } from '../domain/asset';
 import { AssetRepository, type StoredAsset } from '../persistence/asset.repository';
-
-const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 export const LIST_ASSETS = {
   sortable: ['name', 'criticality', 'installedOn', 'updatedAt'],
   defaultSort: 'name',
   filters: {
-    assetClass: literals(ASSET_CLASSES),
+    assetClass: Literals(ASSET_CLASSES),
     siteId: Type.String({ pattern: '^[A-Z][A-Z0-9]{1,5}$' }),
     zone: Type.String({ pattern: '^[A-Z0-9]{1,10}$' }),
     building: Type.String({ pattern: '^[A-Z0-9]{1,10}$' }),
     department: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$' }),
-    status: literals(ASSET_STATUSES),
+    status: Literals(ASSET_STATUSES),
     criticality: Type.Integer({ minimum: 1, maximum: 5 }),
   },
 } as const satisfies ListSpec;

@@ -1,0 +1,241 @@
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { MongoClient, type Db } from 'mongodb';
+import { DevIssuer } from '@buqi/auth';
+import { numberArg } from '@buqi/testing';
+import { TOPICS } from '@buqi/contracts';
+import { rawBulkWrite, rawConsume } from './baselines';
+import { freePort, ServiceProcess } from './service-process';
+import { deviceCode, message, produce, producePaced } from './telemetry-load';
+import { CAMPUS } from '../src/test-fixtures/campus';
+
+/**
+ * Readings through the Kafka path into asset-inventory running as its own process, on the engines of
+ * this machine: readings stored per second (a burst), the lag from produce to stored (paced at a
+ * share of that rate), the service's resident memory; beside a bare kafkajs consumer and a bare bulk
+ * write of the same documents into the same store, measured in the same run on the same messages.
+ *   npm run bench:telemetry -- --devices=100 --messages=2000 --per-message=20 --paced-share=0.5 --paced-seconds=20
+ * Runs the built service (the target builds it first); --swc runs the sources through SWC instead.
+ */
+const KAFKA_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:29092';
+const MONGO_URL = process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27217/';
+const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:16379';
+
+async function main(): Promise<void> {
+  const devices = numberArg('devices', 100);
+  const burst = numberArg('messages', 2_000);
+  const perMessage = numberArg('per-message', 20);
+  const pacedShare = numberArg('paced-share', 0.5);
+  const pacedSeconds = numberArg('paced-seconds', 20);
+  const run = randomBytes(3).toString('hex');
+  const database = `buqi_bench_telemetry_${run}`;
+  const prefix = `bench_${run}.`;
+  const topic = prefix + TOPICS.deviceTelemetry;
+  const group = `${prefix}asset-inventory`;
+  const issuer = await DevIssuer.open();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+
+  const service = ServiceProcess.start(
+    {
+      KAFKA_BROKERS,
+      MONGO_URL,
+      REDIS_URL,
+      ...issuer.env(),
+      MONGO_DB: database,
+      KAFKA_TOPIC_PREFIX: prefix,
+      JOBS_PREFIX: `bench_${run}`,
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
+    process.argv.includes('--swc'),
+  );
+  const kafka = new Kafka({
+    brokers: KAFKA_BROKERS.split(','),
+    clientId: 'bench-gateway',
+    logLevel: logLevel.NOTHING,
+  });
+  const producer = kafka.producer();
+  const admin = kafka.admin();
+  const mongo = await MongoClient.connect(MONGO_URL);
+  try {
+    await service.ready(url);
+    await Promise.all([producer.connect(), admin.connect()]);
+    const token = await issuer.sign({ sub: 'bench', roles: ['asset-manager'] });
+    await seed(url, token, devices);
+    console.log(
+      `node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(2)}; service ${service.mode}; ` +
+        `${devices} devices, ${burst} messages of ${perMessage} readings, then ${pacedSeconds} s paced at ${pacedShare} of the burst rate`,
+    );
+    const db = mongo.db(database);
+    service.sampleRss();
+
+    // Burst: everything at once; the rate is what the service sustains.
+    const now = Date.now();
+    const perDevice = Math.ceil(burst / devices);
+    const start = now - 35 * 60_000 - perDevice * (perMessage / 2) * 10_000;
+    const messages = Array.from({ length: burst }, (_, k) =>
+      message(
+        deviceCode(k % devices),
+        start + Math.floor(k / devices) * (perMessage / 2) * 10_000,
+        perMessage,
+        10_000,
+        k,
+      ),
+    );
+    const produced = Date.now();
+    await produce(producer, topic, messages);
+    const burstDone = await handled(admin, db, group, topic, burst);
+    const burstSeconds = (burstDone.lastAt - produced) / 1000;
+    const serviceRate = (burst * perMessage) / burstSeconds;
+    console.log(
+      `service: ${fmt(serviceRate)} readings/s (${burst} messages in ${burstSeconds.toFixed(1)} s)`,
+    );
+
+    // Paced: the lag from produce to stored at a rate the service keeps up with.
+    const rate = Math.max(1, Math.round((pacedShare * burst) / burstSeconds));
+    const pacedStart = Date.now() - 30 * 60_000;
+    const paced = Array.from({ length: rate * pacedSeconds }, (_, p) =>
+      message(
+        deviceCode(p % devices),
+        pacedStart + Math.floor(p / devices) * (perMessage / 2) * 1_000,
+        perMessage,
+        1_000,
+        burst + p,
+      ),
+    );
+    const sentAt = await producePaced(producer, topic, paced, rate);
+    const pacedDone = await handled(admin, db, group, topic, burst + paced.length);
+    const lags = paced
+      .map((m) => (pacedDone.at.get(m.id) ?? Infinity) - (sentAt.get(m.id) ?? 0))
+      .sort((a, b) => a - b);
+    const rssPeak = service.peakRssMb;
+    const rssHigh = service.highWaterMb();
+    console.log(
+      `paced at ${rate} messages/s: lag p50 ${fmt(pct(lags, 0.5))} ms, p99 ${fmt(pct(lags, 0.99))} ms`,
+    );
+    await service.stop();
+
+    const consume = await rawConsume(kafka, topic, burst + paced.length);
+    const consumeRate = (consume.messages * perMessage) / consume.seconds;
+    const store = await rawBulkWrite(MONGO_URL, messages);
+    const storeRate = store.readings / store.seconds;
+    console.log(
+      [
+        '',
+        '| path (same messages, same run) | readings/s | notes |',
+        '|---|---|---|',
+        `| service: Kafka → stored (burst) | ${fmt(serviceRate)} | ${fmt((100 * serviceRate) / storeRate)} % of the store-bound limit; peak RSS ${fmt(rssPeak)} MB (VmHWM ${fmt(rssHigh)} MB) |`,
+        `| service, paced at ${rate} messages/s | ${fmt(rate * perMessage)} | lag produce → stored p50 ${fmt(pct(lags, 0.5))} ms, p99 ${fmt(pct(lags, 0.99))} ms, max ${fmt(lags[lags.length - 1])} ms |`,
+        `| raw kafkajs consume | ${fmt(consumeRate)} | ${consume.messages} messages in ${consume.seconds.toFixed(2)} s |`,
+        `| raw bulk write, same documents (store-bound) | ${fmt(storeRate)} | ${store.readings} readings in ${store.seconds.toFixed(1)} s |`,
+      ].join('\n'),
+    );
+  } catch (err) {
+    console.error(service.log);
+    throw err;
+  } finally {
+    await service.stop();
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+    await mongo
+      .db(database)
+      .dropDatabase()
+      .catch(() => undefined);
+    await mongo.close();
+    await deleteTopics(kafka, prefix);
+  }
+}
+
+/**
+ * Waits until the service's consumer group has committed `count` messages (cheap to poll: the
+ * store is left to the service), then reads when each event was handled: its processed record.
+ */
+async function handled(admin: Admin, db: Db, group: string, topic: string, count: number) {
+  const deadline = Date.now() + 30 * 60_000;
+  for (;;) {
+    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    const committed = (offsets?.partitions ?? []).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
+    if (committed >= count) break;
+    if (Date.now() > deadline) throw new Error(`only ${committed} of ${count} messages handled`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const docs = await db
+    .collection<{ _id: string; eventId: string; at: Date; outcome?: string }>('processed_events')
+    .find({ group }, { projection: { eventId: 1, at: 1, outcome: 1 } })
+    .toArray();
+  const failed = docs.filter((d) => d.outcome === 'dead-lettered').length;
+  if (failed) throw new Error(`${failed} events were dead-lettered`);
+  return {
+    lastAt: Math.max(...docs.map((d) => d.at.getTime())),
+    at: new Map(docs.map((d) => [d.eventId, d.at.getTime()])),
+  };
+}
+
+async function seed(url: string, token: string, devices: number): Promise<void> {
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(url + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  };
+  const core = {
+    location: { x: 100, y: 60 },
+    criticality: 3,
+    installedOn: '2024-06-01',
+    expectedLifeYears: 8,
+    replacementCostFen: 120_000,
+    department: 'general-affairs',
+  };
+  await post('/sites', CAMPUS.site);
+  await post('/sites/NY/zones', CAMPUS.zone);
+  await post('/sites/NY/buildings', CAMPUS.building);
+  const fixtures = [{ kind: 'squat-toilet', count: 4 }];
+  const restroom = { floor: 3, fixtures, accessible: true, dailyFootfall: 300, restroomClass: 'class-2' };
+  await post('/restrooms', {
+    code: 'NY-RR-001',
+    name: '三层男卫',
+    zone: 'A',
+    building: 'B01',
+    ...core,
+    restroom,
+  });
+  for (let n = 0; n < devices; n++)
+    await post('/monitoring-devices', {
+      code: deviceCode(n),
+      name: `氨气传感器 ${n + 1}`,
+      building: 'B01',
+      ...core,
+      device: {
+        kind: 'nh3-sensor',
+        watches: { assetId: 'NY-RR-001' },
+        reportingIntervalSeconds: 60,
+        power: 'battery',
+        link: 'wireless',
+      },
+    });
+}
+
+async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+    if (topics.length) await admin.deleteTopics({ topics });
+  } catch {
+    // Left for the engine's own clean-up: the names are unique to this run.
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+const pct = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

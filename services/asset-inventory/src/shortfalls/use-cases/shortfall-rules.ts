@@ -1,0 +1,194 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  checkConditionIndex,
+  checkDeviceOffline,
+  checkQualityStandard,
+  DUST_LOAD_STANDARD,
+  type DeviceCriticality,
+} from '@buqi/domain-shortfalls';
+import { PLATFORM_CONFIG, PLATFORM_LOGGER } from '@buqi/platform';
+import type { Logger } from '@buqi/observability';
+import { AssetRepository, type StoredAsset } from '../../assets/persistence/asset.repository';
+import type { ServiceConfig } from '../../config';
+import { READINGS, type Readings } from '../../telemetry/readings.port';
+import type { ConditionAssessed, ShortfallSignals } from '../shortfall-signals';
+import type { Detection } from '../domain/shortfall';
+import { ongoingExceedance, sensorRulesFor } from '../domain/sensor-rules';
+import { ShortfallBook } from '../persistence/shortfall-book';
+
+/** How far back the sensor rules look: a day of readings (an exceedance older than that is history). */
+const SENSOR_WINDOW_MS = 24 * 3600_000;
+
+/**
+ * The shortfall rules of `libs/domain-shortfalls`, applied to what inspections and telemetry report.
+ * Each call re-evaluates the state it is given and opens, re-detects or clears through the book, so
+ * a repeated call (a redelivery, a replay, a crash before the caller finished) changes nothing.
+ */
+@Injectable()
+export class ShortfallRules implements ShortfallSignals {
+  constructor(
+    private readonly book: ShortfallBook,
+    private readonly assets: AssetRepository,
+    @Inject(READINGS) private readonly readings: Readings,
+    @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
+    @Inject(PLATFORM_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  async conditionAssessed(s: ConditionAssessed): Promise<void> {
+    if (s.index !== undefined) await this.condition(s, s.index);
+    if (s.dustLoad) await this.dust(s, s.dustLoad);
+  }
+
+  private async condition(s: ConditionAssessed, index: number): Promise<void> {
+    const { asset } = s;
+    const [belowStandard] = checkConditionIndex({
+      assetClass: asset.assetClass,
+      conditionIndex: index,
+      source: s.source,
+    });
+    if (belowStandard)
+      await this.book.detect(asset, {
+        kind: 'below-quality-standard',
+        rule: 'condition',
+        severity: belowStandard.severity,
+        safetyCritical: safetyCritical(asset),
+        evidence: belowStandard.evidence,
+        conditionIndex: index,
+        ...(s.damage && { damage: s.damage }),
+        ...(s.action && { action: s.action }),
+        at: s.at,
+      });
+    else await this.book.clear(asset, 'below-quality-standard', 'condition', s.at, s.source);
+  }
+
+  /** 以克论净: a road's dust load against its own limit (that of its carriageway). */
+  private async dust(
+    s: ConditionAssessed,
+    dustLoad: NonNullable<ConditionAssessed['dustLoad']>,
+  ): Promise<void> {
+    const { asset } = s;
+    const [dusty] = checkQualityStandard({
+      value: dustLoad.loadGPerM2,
+      standard: { ...DUST_LOAD_STANDARD, limit: dustLoad.standardGPerM2 },
+      source: s.source,
+    });
+    if (dusty)
+      await this.book.detect(asset, {
+        kind: 'below-quality-standard',
+        rule: 'dust-load',
+        severity: dusty.severity,
+        safetyCritical: false,
+        evidence: dusty.evidence,
+        at: s.at,
+      });
+    else await this.book.clear(asset, 'below-quality-standard', 'dust-load', s.at, s.source);
+  }
+
+  async readingsStored({
+    device,
+    metrics,
+    at,
+  }: {
+    device: StoredAsset;
+    metrics: readonly string[];
+    at: Date;
+  }): Promise<void> {
+    if (device.assetClass !== 'monitoring-device') return;
+    const watched =
+      'assetId' in device.device.watches ? await this.assets.find(device.device.watches.assetId) : undefined;
+    // Odour limits are those of the restroom watched; a sensor watching a place opens on itself.
+    const target = watched ?? device;
+    const rules = sensorRulesFor(
+      device.device.kind,
+      device.device.reportingIntervalSeconds,
+      watched?.assetClass === 'restroom' ? watched.restroom.restroomClass : undefined,
+    ).filter((r) => metrics.includes(r.metric));
+    for (const rule of rules) {
+      const series = await this.readings.series(
+        device.code,
+        rule.metric,
+        new Date(at.getTime() - SENSOR_WINDOW_MS),
+        at,
+      );
+      const finding = ongoingExceedance(
+        rule,
+        series.filter((r) => r.unit === rule.unit),
+      );
+      const key = `sensor:${rule.metric}@${device.code}`;
+      if (finding)
+        await this.book.detect(target, {
+          kind: 'sensor-threshold',
+          rule: key,
+          severity: finding.severity,
+          safetyCritical: safetyCritical(target),
+          evidence: [
+            `${device.code} (${device.device.kind}): ${finding.evidence[0]}`,
+            ...finding.evidence.slice(1),
+          ],
+          at,
+        });
+      else await this.book.clear(target, 'sensor-threshold', key, at, `telemetry of ${device.code}`);
+    }
+  }
+
+  async deviceStatusChanged({
+    device,
+    online,
+    lastSeenAt,
+    at,
+  }: {
+    device: StoredAsset;
+    online: boolean;
+    lastSeenAt?: Date;
+    at: Date;
+  }): Promise<void> {
+    if (device.assetClass !== 'monitoring-device') return;
+    if (online) {
+      await this.book.clear(
+        device,
+        'device-offline',
+        'offline',
+        at,
+        `reported again${lastSeenAt ? ` at ${lastSeenAt.toISOString()}` : ''}`,
+      );
+      return;
+    }
+    const [silent] = checkDeviceOffline(
+      {
+        deviceId: device.code,
+        ...(lastSeenAt && { lastHeartbeatAt: lastSeenAt }),
+        installedAt: new Date(`${device.installedOn}T00:00:00Z`),
+        reportingIntervalMinutes: device.device.reportingIntervalSeconds / 60,
+        criticality: deviceCriticality(device.criticality),
+        offlineFactor: this.config.TELEMETRY_OFFLINE_FACTOR,
+      },
+      at,
+      { clockSkewToleranceMinutes: this.config.TELEMETRY_CLOCK_SKEW / 60_000 },
+    );
+    if (!silent) {
+      this.logger.warn(
+        { device: device.code, lastSeenAt },
+        'device reported offline but within the offline rule: no shortfall',
+      );
+      return;
+    }
+    const detection: Detection = {
+      kind: 'device-offline',
+      rule: 'offline',
+      severity: silent.severity,
+      safetyCritical: safetyCritical(device),
+      evidence: silent.evidence,
+      at,
+    };
+    await this.book.detect(device, detection);
+  }
+}
+
+/** The most critical assets (5: safety, or the leadership's work) make their shortfalls safety-critical. */
+function safetyCritical(asset: StoredAsset): boolean {
+  return asset.criticality >= 5;
+}
+
+function deviceCriticality(criticality: number): DeviceCriticality {
+  return criticality >= 5 ? 'safety-critical' : criticality <= 2 ? 'low' : 'normal';
+}
