@@ -25,6 +25,7 @@ export {
 export { readingSeries, type ReadingSeries, type SensorReading } from './sensor-readings';
 export {
   evaluateSensorWindow,
+  exceedsThreshold,
   type SensorThresholdFinding,
   type SensorWindowRule,
 } from './sensor-window-rule';

@@ -37,6 +37,17 @@ export interface SensorThresholdFinding extends Finding<'sensor-threshold'> {
   readonly conflictingTimestamps: number;
 }
 
+/**
+ * A value past the rule's threshold in its direction. Readings that do not are never part of an
+ * exceedance: a batch with none of them cannot open one (it can only end or split a run).
+ */
+export function exceedsThreshold(
+  rule: Pick<SensorWindowRule, 'direction' | 'threshold'>,
+  value: number,
+): boolean {
+  return rule.direction === 'above' ? value > rule.threshold : value < rule.threshold;
+}
+
 interface Run {
   readonly first: number;
   readonly last: number;
@@ -54,7 +65,7 @@ export function evaluateSensorWindow(
   const r = validateRule(rule);
   const series = readingSeries(readings, r.metric, r.unit, r.direction === 'above' ? 'max' : 'min');
   const points = series.readings;
-  const exceeds = (v: number) => (r.direction === 'above' ? v > r.threshold : v < r.threshold);
+  const exceeds = (v: number) => exceedsThreshold(r, v);
   const minutes = (a: number, b: number) => (points[b].at.getTime() - points[a].at.getTime()) / MINUTE_MS;
 
   const runs: Run[] = [];

@@ -167,6 +167,25 @@ describe('outbox → Kafka → consumer, across processes', () => {
   });
 });
 
+describe('an idempotent handler', () => {
+  it('runs on every delivery, its own writes keeping the effect single, with no processed-event record', async () => {
+    const s = await scenario();
+    const event = createEvent(
+      ShortfallDetectedV1,
+      { ...ShortfallDetectedV1.example, shortfallId: `${s.env.RUN}-idempotent` },
+      { source: 'test', actor: { kind: 'system', id: 'test' } },
+    );
+    const bytes = encodeEvent(ShortfallDetectedV1, event);
+    await clients.producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
+    await clients.producer.send({ topic: s.topic, messages: [{ key: event.subject, value: bytes }] });
+
+    await startConsumer(s, { IDEMPOTENT: '1' });
+    await expectExactlyOneEffectEach(s, 1);
+    expect(await s.db.collection('invocations').countDocuments({ eventId: event.id })).toBe(2);
+    expect(await s.db.collection('processed_events').countDocuments()).toBe(0);
+  });
+});
+
 describe('a handler re-run after its write', () => {
   it('applies its effect once when the consumer died between the write and the processed record', async () => {
     const s = await scenario();
@@ -266,7 +285,16 @@ describe('dead letters', () => {
 async function deadLettersCli(command: string, group: string, prefix: string): Promise<string> {
   const { stdout } = await promisify(execFile)(
     'bash',
-    ['deploy/local/bin/dead-letters', command, '--group', group, '--topic', TOPICS.shortfallDetected, '--prefix', prefix],
+    [
+      'deploy/local/bin/dead-letters',
+      command,
+      '--group',
+      group,
+      '--topic',
+      TOPICS.shortfallDetected,
+      '--prefix',
+      prefix,
+    ],
     { cwd: workspaceRoot(), env: { ...process.env, KAFKA_BROKERS: engines.KAFKA_BROKERS } },
   );
   return stdout;

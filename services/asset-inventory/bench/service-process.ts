@@ -1,14 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-
-/** The monorepo root (the folder holding nx.json). */
-export function workspaceRoot(from = __dirname): string {
-  for (let dir = from; dirname(dir) !== dir; dir = dirname(dir))
-    if (existsSync(join(dir, 'nx.json'))) return dir;
-  throw new Error(`no nx.json above ${from}`);
-}
+import { join } from 'node:path';
+import { workspaceRoot } from '@buqi/testing';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -41,10 +35,13 @@ export class ServiceProcess {
     const root = workspaceRoot();
     const built = join(root, 'dist/services/asset-inventory/services/asset-inventory/src/main.js');
     const mode = existsSync(built) && !preferSwc ? 'built' : 'swc';
-    const args =
-      mode === 'built'
+    // As the service's image runs it (deploy/docker/service.Dockerfile).
+    const args = [
+      '--max-semi-space-size=16',
+      ...(mode === 'built'
         ? ['-r', join(root, 'deploy/runtime/resolve-workspace.cjs'), built]
-        : ['-r', '@swc-node/register', join(root, 'services/asset-inventory/src/main.ts')];
+        : ['-r', '@swc-node/register', join(root, 'services/asset-inventory/src/main.ts')]),
+    ];
     const child = spawn(process.execPath, args, {
       cwd: root,
       env: { PATH: process.env['PATH'] ?? '', SWC_NODE_PROJECT: join(root, 'tsconfig.base.json'), ...env },

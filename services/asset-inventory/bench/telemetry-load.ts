@@ -65,8 +65,8 @@ export async function producePaced(
   topic: string,
   messages: readonly Message[],
   perSecond: number,
+  sentAt = new Map<string, number>(),
 ): Promise<Map<string, number>> {
-  const sentAt = new Map<string, number>();
   const started = Date.now();
   let sent = 0;
   while (sent < messages.length) {

@@ -9,7 +9,10 @@ const timing = { sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3_000, processed
 function fakeConsumer() {
   const emitter = new EventEmitter();
   const consumer = { events: EVENTS, on: (e: string, fn: (p: unknown) => void) => emitter.on(e, fn) };
-  return { consumer: consumer as unknown as Consumer, emit: (e: string, payload?: unknown) => emitter.emit(e, payload) };
+  return {
+    consumer: consumer as unknown as Consumer,
+    emit: (e: string, payload?: unknown) => emitter.emit(e, payload),
+  };
 }
 
 describe('ConsumerMonitor', () => {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { EventContract } from '@buqi/contracts';
-import type { EventHandler } from '../consumer/event-consumer';
-import { ON_EVENT } from './on-event.decorator';
+import type { EventHandler, HandlerOptions } from '../consumer/event-consumer';
+import { ON_EVENT, ON_EVENT_OPTIONS } from './on-event.decorator';
 
 export interface DiscoveredHandler {
   contract: EventContract;
   handler: EventHandler<EventContract>;
+  options: HandlerOptions;
   /** `Class.method`, for messages. */
   name: string;
 }
@@ -33,6 +34,7 @@ export class HandlerExplorer {
         found.push({
           contract,
           handler: (fn as EventHandler<EventContract>).bind(instance),
+          options: (Reflect.getMetadata(ON_EVENT_OPTIONS, fn) as HandlerOptions | undefined) ?? {},
           name: `${instance.constructor.name}.${method}`,
         });
       }

@@ -20,16 +20,20 @@ describe('the outbox readiness check', () => {
 
   it('is down when the relay has not completed a round for the limit, naming the last error', async () => {
     await expect(
-      checkRelay(relay({ lastRoundAt: at(90), lastError: { message: 'kafka unreachable', at: at(5) } }), 60_000, now),
+      checkRelay(
+        relay({ lastRoundAt: at(90), lastError: { message: 'kafka unreachable', at: at(5) } }),
+        60_000,
+        now,
+      ),
     ).rejects.toThrow('outbox relay has not completed a round for 90 s: kafka unreachable');
     // Stuck in its very first round: counted from its start.
     await expect(checkRelay(relay({}), 60_000, now)).rejects.toThrow(/for 300 s/);
   });
 
   it('is down when a due event has waited longer than the limit', async () => {
-    await expect(checkRelay(relay({ lastRoundAt: at(1) }, { oldestDueAgeMs: 75_000 }), 60_000, now)).rejects.toThrow(
-      'an outbox event has waited 75 s to be published',
-    );
+    await expect(
+      checkRelay(relay({ lastRoundAt: at(1) }, { oldestDueAgeMs: 75_000 }), 60_000, now),
+    ).rejects.toThrow('an outbox event has waited 75 s to be published');
   });
 
   it('is degraded, with the count, while entries are parked', async () => {

@@ -43,7 +43,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
   async onApplicationBootstrap(): Promise<void> {
     for (const h of this.explorer.explore()) {
-      this.consumer.on(h.contract, h.handler);
+      this.consumer.on(h.contract, h.handler, h.options);
       this.logger.debug({ topic: h.contract.topic, handler: h.name }, 'event handler registered');
     }
     // A handler's topic the service forgot to list is created rather than left to fail the subscribe.

@@ -11,6 +11,7 @@ import { AssetChecks } from './use-cases/asset-checks';
 import { DeviceKeys } from './use-cases/device-keys.use-case';
 import { GetAsset } from './use-cases/get-asset.query';
 import { ListAssets } from './use-cases/list-assets.query';
+import { RecentAssets } from './use-cases/recent-assets';
 import { RegisterAsset } from './use-cases/register-asset.use-case';
 import { ReviseAsset } from './use-cases/revise-asset.use-case';
 
@@ -27,8 +28,9 @@ import { ReviseAsset } from './use-cases/revise-asset.use-case';
     ListAssets,
     GetAsset,
     DeviceKeys,
+    RecentAssets,
     { provide: DEVICE_KEY_STORE, useClass: AssetDeviceKeyStore },
   ],
-  exports: [AssetRepository, DEVICE_KEY_STORE, AssetChecks, RegisterAsset, ReviseAsset],
+  exports: [AssetRepository, RecentAssets, DEVICE_KEY_STORE, AssetChecks, RegisterAsset, ReviseAsset],
 })
 export class AssetsModule {}

@@ -1,4 +1,5 @@
 import type { StoredAsset } from '../assets/persistence/asset.repository';
+import type { StoredReading } from '../telemetry/readings.port';
 
 /** An asset's condition, as an inspection or a device's telemetry assessed it. */
 export interface ConditionAssessed {
@@ -25,8 +26,12 @@ export interface ConditionAssessed {
  */
 export interface ShortfallSignals {
   conditionAssessed(signal: ConditionAssessed): Promise<void>;
-  /** A device stored readings (duplicates included: the call is made whatever was new). */
-  readingsStored(signal: { device: StoredAsset; metrics: readonly string[]; at: Date }): Promise<void>;
+  /** A device stored these readings (duplicates included: the call is made whatever was new). */
+  readingsStored(signal: {
+    device: StoredAsset;
+    readings: readonly StoredReading[];
+    at: Date;
+  }): Promise<void>;
   /** A device went offline (silent past its interval × the factor) or reported again. */
   deviceStatusChanged(signal: {
     device: StoredAsset;

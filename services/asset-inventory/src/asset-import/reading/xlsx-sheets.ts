@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { CsvRecord } from '../domain/csv';
 import { IMPORT_LIMITS, ImportFileError, type Sheet } from '../domain/import-file';
 import { unpackedSize } from './zip-size';
@@ -23,6 +22,9 @@ export async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet[]>
       'file-too-large',
       `The workbook unpacks to ${size} bytes, more than the limit of ${IMPORT_LIMITS.maxXlsxUnpackedBytes}: split it`,
     );
+  // Loaded with the first workbook: the library holds about 40 MB that a service never importing one
+  // should not carry.
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { exceedsThreshold } from '@buqi/domain-shortfalls';
 import { ongoingExceedance, sensorRulesFor } from './sensor-rules';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 8, minute));
@@ -51,5 +53,28 @@ describe('the exceedance going on now', () => {
     const readings = [0, 5, 10, 15, 20].map((m) => nh3(m, 2 + m / 10));
     const shuffled = [readings[3], readings[0], readings[4], readings[1], readings[2], ...readings];
     expect(ongoingExceedance(rule, shuffled)).toEqual(ongoingExceedance(rule, readings));
+  });
+
+  // What lets a batch with no reading past the limit skip the evaluation when nothing is open.
+  it('never starts from readings within the limit: added to readings with none going on, none goes on', () => {
+    const reading = fc.record({
+      minute: fc.integer({ min: 0, max: 59 }),
+      value: fc.integer({ min: 0, max: 40 }).map((v) => v / 10),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(reading, { maxLength: 40 }),
+        fc.array(reading, { maxLength: 20 }),
+        (before, batch) => {
+          const stored = before.map((r) => nh3(r.minute, r.value));
+          fc.pre(ongoingExceedance(rule, stored) === undefined);
+          const within = batch
+            .filter((r) => !exceedsThreshold(rule, r.value))
+            .map((r) => nh3(r.minute, r.value));
+          expect(ongoingExceedance(rule, [...stored, ...within])).toBeUndefined();
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

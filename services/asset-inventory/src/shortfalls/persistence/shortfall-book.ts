@@ -134,6 +134,15 @@ export class ShortfallBook {
     return done;
   }
 
+  /** Whether a rule is one of the findings of the asset's current shortfall of a kind. */
+  async firing(assetId: string, kind: ShortfallKind, rule: string): Promise<boolean> {
+    const openId = (await this.tracks.findById(trackKey(assetId, kind)))?.openId;
+    const current = openId ? await this.find(openId) : undefined;
+    return (
+      current !== undefined && current.status !== 'resolved' && current.findings.some((f) => f.rule === rule)
+    );
+  }
+
   async find(id: string): Promise<StoredShortfall | undefined> {
     const doc = await this.shortfalls.findById(id);
     return doc ? toShortfall(doc) : undefined;

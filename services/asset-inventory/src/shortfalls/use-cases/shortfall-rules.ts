@@ -4,13 +4,15 @@ import {
   checkDeviceOffline,
   checkQualityStandard,
   DUST_LOAD_STANDARD,
+  exceedsThreshold,
   type DeviceCriticality,
 } from '@buqi/domain-shortfalls';
 import { PLATFORM_CONFIG, PLATFORM_LOGGER } from '@buqi/platform';
 import type { Logger } from '@buqi/observability';
-import { AssetRepository, type StoredAsset } from '../../assets/persistence/asset.repository';
+import type { StoredAsset } from '../../assets/persistence/asset.repository';
+import { RecentAssets } from '../../assets/use-cases/recent-assets';
 import type { ServiceConfig } from '../../config';
-import { READINGS, type Readings } from '../../telemetry/readings.port';
+import { READINGS, type Readings, type StoredReading } from '../../telemetry/readings.port';
 import type { ConditionAssessed, ShortfallSignals } from '../shortfall-signals';
 import type { Detection } from '../domain/shortfall';
 import { ongoingExceedance, sensorRulesFor } from '../domain/sensor-rules';
@@ -28,7 +30,7 @@ const SENSOR_WINDOW_MS = 24 * 3600_000;
 export class ShortfallRules implements ShortfallSignals {
   constructor(
     private readonly book: ShortfallBook,
-    private readonly assets: AssetRepository,
+    private readonly recent: RecentAssets,
     @Inject(READINGS) private readonly readings: Readings,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
     @Inject(PLATFORM_CONFIG) private readonly config: ServiceConfig,
@@ -84,26 +86,36 @@ export class ShortfallRules implements ShortfallSignals {
     else await this.book.clear(asset, 'below-quality-standard', 'dust-load', s.at, s.source);
   }
 
+  /**
+   * The sensor rules of the device's kind over the last day of its readings. A batch with no reading
+   * past a rule's threshold cannot start an exceedance (it can only end one), so that rule is
+   * evaluated only when a reading is past it or its finding is open: most batches read nothing more.
+   */
   async readingsStored({
     device,
-    metrics,
+    readings,
     at,
   }: {
     device: StoredAsset;
-    metrics: readonly string[];
+    readings: readonly StoredReading[];
     at: Date;
   }): Promise<void> {
     if (device.assetClass !== 'monitoring-device') return;
-    const watched =
-      'assetId' in device.device.watches ? await this.assets.find(device.device.watches.assetId) : undefined;
+    const { watches } = device.device;
+    const watched = 'assetId' in watches ? await this.recent.find(watches.assetId) : undefined;
     // Odour limits are those of the restroom watched; a sensor watching a place opens on itself.
     const target = watched ?? device;
     const rules = sensorRulesFor(
       device.device.kind,
       device.device.reportingIntervalSeconds,
       watched?.assetClass === 'restroom' ? watched.restroom.restroomClass : undefined,
-    ).filter((r) => metrics.includes(r.metric));
+    );
     for (const rule of rules) {
+      const batch = readings.filter((r) => r.metric === rule.metric && r.unit === rule.unit);
+      if (batch.length === 0) continue;
+      const key = `sensor:${rule.metric}@${device.code}`;
+      const past = batch.some((r) => exceedsThreshold(rule, r.value));
+      if (!past && !(await this.book.firing(target.code, 'sensor-threshold', key))) continue;
       const series = await this.readings.series(
         device.code,
         rule.metric,
@@ -114,7 +126,6 @@ export class ShortfallRules implements ShortfallSignals {
         rule,
         series.filter((r) => r.unit === rule.unit),
       );
-      const key = `sensor:${rule.metric}@${device.code}`;
       if (finding)
         await this.book.detect(target, {
           kind: 'sensor-threshold',

@@ -19,7 +19,9 @@ export class DeviceTelemetryConsumer {
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
   ) {}
 
-  @OnEvent(DeviceTelemetryV1)
+  // Readings are stored by $max/$min per measurement time and the rules re-evaluate what is stored:
+  // a batch handled twice leaves what it left once, so no processed-event record is kept for it.
+  @OnEvent(DeviceTelemetryV1, { idempotent: true })
   async onTelemetry(event: EnvelopeOf<typeof DeviceTelemetryV1>): Promise<void> {
     const { deviceId, readings, batteryPct, signalDbm } = event.data;
     const receivedAt = new Date(Math.min(Date.parse(event.time), Date.now()));

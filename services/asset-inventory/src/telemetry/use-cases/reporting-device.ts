@@ -1,29 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError, DomainValidationError } from '@buqi/domain-kernel';
-import { AssetRepository, type StoredAsset } from '../../assets/persistence/asset.repository';
+import { ConflictError, DomainValidationError, NotFoundError } from '@buqi/domain-kernel';
+import type { StoredAsset } from '../../assets/persistence/asset.repository';
+import { RecentAssets } from '../../assets/use-cases/recent-assets';
 
 export type StoredDevice = Extract<StoredAsset, { assetClass: 'monitoring-device' }>;
-
-/**
- * A device's asset is read at most every few seconds while it reports (a batch every few seconds
- * would otherwise read it each time): a device taken out of service is refused within that time.
- */
-export const DEVICE_CACHE_MS = 10_000;
 
 /** The monitoring device a batch claims to come from, if it may report: registered and in service. */
 @Injectable()
 export class ReportingDevices {
-  private readonly recent = new Map<string, { asset: StoredAsset; readAt: number }>();
+  constructor(private readonly assets: RecentAssets) {}
 
-  constructor(private readonly assets: AssetRepository) {}
-
+  /** Read at most RECENT_ASSET_MS ago: a device taken out of service is refused within that time. */
   async get(code: string, now = Date.now()): Promise<StoredDevice> {
-    let cached = this.recent.get(code);
-    if (!cached || now - cached.readAt >= DEVICE_CACHE_MS) {
-      cached = { asset: await this.assets.get(code), readAt: now };
-      this.recent.set(code, cached);
-    }
-    const { asset } = cached;
+    const asset = await this.assets.find(code, now);
+    if (!asset) throw new NotFoundError('asset', code);
     if (!isDevice(asset))
       throw new DomainValidationError('deviceId', code, `is a ${asset.assetClass}, not a monitoring device`);
     if (asset.status !== 'in-service')

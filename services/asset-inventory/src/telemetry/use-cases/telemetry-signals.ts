@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Logger } from '@buqi/observability';
 import { PLATFORM_LOGGER } from '@buqi/platform';
 import type { StoredAsset } from '../../assets/persistence/asset.repository';
+import type { StoredReading } from '../readings.port';
 import { SHORTFALL_SIGNALS, type ShortfallSignals } from '../../shortfalls/shortfall-signals';
 
 /**
@@ -17,8 +18,8 @@ export class TelemetrySignals {
     @Optional() @Inject(SHORTFALL_SIGNALS) private readonly port?: ShortfallSignals,
   ) {}
 
-  async readingsStored(device: StoredAsset, metrics: readonly string[], at: Date): Promise<void> {
-    await this.port?.readingsStored({ device, metrics, at });
+  async readingsStored(device: StoredAsset, readings: readonly StoredReading[], at: Date): Promise<void> {
+    await this.port?.readingsStored({ device, readings, at });
   }
 
   async statusChanged(

@@ -59,7 +59,7 @@ export class IngestReadings {
     });
     if (seen.wentOnline && (await this.signals.statusChanged(device, true, seen.lastSeenAt, receivedAt)))
       await this.states.told(deviceId, seen.version, 'status');
-    await this.signals.readingsStored(device, [...new Set(accepted.map((r) => r.metric))], receivedAt);
+    await this.signals.readingsStored(device, accepted, receivedAt);
     return { deviceId, receivedAt, stored: accepted.length, refused };
   }
 }
