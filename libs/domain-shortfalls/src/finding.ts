@@ -1,4 +1,4 @@
-/** The kinds and severities of `shortfall.detected.v1` (libs/contracts), so a finding maps onto the event as is. */
+/** The kinds and severities of `shortfall.detected.v1` and `.v2` (libs/contracts), so a finding maps onto the event as is. */
 export const SHORTFALL_KINDS = [
   'below-quality-standard',
   'sensor-threshold',
@@ -25,7 +25,7 @@ export function severityAt(level: number): Severity {
   return SEVERITIES[Math.min(SEVERITIES.length - 1, Math.max(0, level))];
 }
 
-/** `shortfall.detected.v1` carries 1–20 evidence lines of at most 500 characters: longer lines are cut with "…". */
+/** `shortfall.detected` (v1 and v2) carries 1–20 evidence lines of at most 500 characters: longer lines are cut with "…". */
 export function evidenceLines(lines: readonly string[]): string[] {
   return lines.slice(0, 20).map((line) => (line.length > 500 ? `${line.slice(0, 499)}…` : line));
 }

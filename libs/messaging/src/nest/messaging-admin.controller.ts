@@ -12,7 +12,7 @@ const Topic = Type.String({
   minLength: 1,
   maxLength: 200,
   pattern: '^[a-z0-9.-]+\\.v[0-9]+$',
-  description: 'e.g. shortfall.detected.v1',
+  description: 'e.g. shortfall.detected.v2',
 });
 const DeadLettersQuery = Type.Object({ topic: Topic }, { additionalProperties: false });
 const RedriveDeadLetters = Type.Object({ topic: Topic }, { additionalProperties: false });
