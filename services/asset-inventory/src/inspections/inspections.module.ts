@@ -8,6 +8,7 @@ import { GetConditionHistory } from './use-cases/condition-history/condition-his
 import { GetInspection } from './use-cases/get-inspection/get-inspection.query';
 import { LastCalibration } from './use-cases/last-calibration/last-calibration.query';
 import { ListInspections } from './use-cases/list-inspections/list-inspections.query';
+import { RecordDeviceCondition } from './use-cases/record-device-condition/record-device-condition.use-case';
 import { ConditionSignal } from './use-cases/record-inspection/condition-signal';
 import { LatestCondition } from './use-cases/record-inspection/latest-condition';
 import { RecordInspection } from './use-cases/record-inspection/record-inspection.use-case';
@@ -32,8 +33,9 @@ import { UntoldInspectionsProcessor } from './jobs/untold-inspections.processor'
     GetInspection,
     GetConditionHistory,
     LastCalibration,
+    RecordDeviceCondition,
   ],
-  // For the telemetry slice: a device's condition counts its calibration's age.
-  exports: [LastCalibration],
+  // For the telemetry slice: a device's condition counts its calibration's age, and joins its history.
+  exports: [LastCalibration, RecordDeviceCondition],
 })
 export class InspectionsModule {}

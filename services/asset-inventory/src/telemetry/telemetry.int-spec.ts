@@ -3,6 +3,7 @@ import { Queue } from 'bullmq';
 import type { Connection } from 'mongoose';
 import type { Admin, Producer } from 'kafkajs';
 import {
+  AssetStateV1,
   DeviceStatusChangedV1,
   DeviceTelemetryV1,
   TOPICS,
@@ -234,7 +235,7 @@ describe('telemetry', () => {
     stored.mockRestore();
   });
 
-  it('tells the shortfall rules the device’s condition from its telemetry, again only when it moved', async () => {
+  it('assesses a device’s condition from telemetry into its history and asset state, counting its calibration, told again only when it moved', async () => {
     // Told, as far as telemetry can know: the rules' own handling is the shortfall slice's to test.
     const assessed = jest
       .spyOn(service.app.get(TelemetrySignals), 'conditionAssessed')
@@ -255,6 +256,31 @@ describe('telemetry', () => {
     assessed.mockClear();
     await sweep.execute(new Date(now.getTime() + 1000));
     expect(assessed.mock.calls.filter(([d]) => d.code === 'NY-DV-001')).toEqual([]);
+
+    // It joined the device's condition history and became its asset's condition, published.
+    const condition = async () =>
+      (await service.call('GET', '/assets/NY-DV-001/condition', { token: reader })).body;
+    expect(await condition()).toMatchObject({
+      latest: { index: 74.6, method: 'device-telemetry', assessedAt: now.toISOString() },
+      series: [{ index: 74.6, method: 'device-telemetry' }],
+    });
+    const states = await readTopic(service.kafka, service.prefix + TOPICS.assetState, { atLeast: 1 });
+    const published = states
+      .map((m) => decodeEvent(AssetStateV1, m.value) as EnvelopeOf<typeof AssetStateV1>)
+      .filter((e) => e.data.assetId === 'NY-DV-001' && e.data.condition);
+    expect(published.map((e) => e.data.condition?.index)).toEqual([74.6]);
+
+    // Calibrated today (an inspection of the device): the next sweep counts it, full marks.
+    const calibrated = await service.call('POST', '/assets/NY-DV-001/inspections', {
+      token: reader,
+      body: { calibration: { certificate: 'JJG-2026-0113' } },
+    });
+    expect(calibrated.status).toBe(201);
+    const later = new Date(now.getTime() + 2000);
+    await sweep.execute(later);
+    // 0.4 × 100 + 0.2 × 100 + 0.15 × 97.5 + 0.25 × 100
+    expect(assessed.mock.calls.find(([d]) => d.code === 'NY-DV-001')?.[1]).toBe(99.6);
+    expect((await condition()).latest).toMatchObject({ index: 99.6, assessedAt: later.toISOString() });
     assessed.mockRestore();
   });
 

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@buqi/platform';
 import { AssetsModule } from '../assets/assets.module';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { LastCalibration } from '../inspections/use-cases/last-calibration/last-calibration.query';
+import { RecordDeviceCondition } from '../inspections/use-cases/record-device-condition/record-device-condition.use-case';
+import { DEVICE_CALIBRATIONS } from './calibrations.port';
+import { DEVICE_CONDITION_HISTORY } from './device-conditions.port';
 import { DeviceTelemetryConsumer } from './consumers/device-telemetry.consumer';
 import { TelemetryController } from './http/telemetry.controller';
 import { TelemetryJobsProcessor } from './jobs/telemetry-jobs.processor';
@@ -21,7 +26,7 @@ import { TelemetrySignals } from './use-cases/telemetry-signals';
  * telemetry, and the retention of raw readings.
  */
 @Module({
-  imports: [TelemetryReadingsModule, AssetsModule],
+  imports: [TelemetryReadingsModule, AssetsModule, InspectionsModule],
   controllers: [TelemetryController],
   providers: [
     {
@@ -29,6 +34,8 @@ import { TelemetrySignals } from './use-cases/telemetry-signals';
       inject: [PLATFORM_CONFIG],
       useFactory: (config: TelemetrySettings): TelemetrySettings => config,
     },
+    { provide: DEVICE_CALIBRATIONS, useExisting: LastCalibration },
+    { provide: DEVICE_CONDITION_HISTORY, useExisting: RecordDeviceCondition },
     ReportingDevices,
     TelemetrySignals,
     DevicePresence,

@@ -55,5 +55,5 @@ export class ImportFileError extends Error {
 export const IMPORT_LIMITS = {
   maxBytes: 8 * 1024 * 1024,
   maxRows: 2_000,
-  maxXlsxUnpackedBytes: 64 * 1024 * 1024,
+  maxXlsxUnpackedBytes: 8 * 1024 * 1024,
 };

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import type { CsvRecord } from '../domain/csv';
 import { IMPORT_LIMITS, ImportFileError, type Sheet } from '../domain/import-file';
 import { unpackedSize } from './zip-size';
@@ -6,9 +5,10 @@ import { unpackedSize } from './zip-size';
 /**
  * The sheets of an .xlsx workbook, each cell as text (dates as YYYY-MM-DD, formulas as their
  * result), rows numbered as Excel numbers them. A sheet's first non-empty row is its header; empty
- * sheets are left out. Read as a stream, so a workbook over the row limit is refused as soon as it
- * passes it, without parsing the rest (a whole 100,000-row workbook would hold the event loop for
- * seconds).
+ * sheets are left out. The workbook is read whole, and only when it unpacks to at most
+ * IMPORT_LIMITS.maxXlsxUnpackedBytes (a 2,000-row sheet of 20 columns is about 2 MB): exceljs 4.4's
+ * stream reader sometimes lost the workbook part under load ("reading 'sheets'" of undefined on a
+ * file it had read a moment before), so a file's answer depended on timing.
  */
 export async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet[]> {
   const size = unpackedSize(bytes);
@@ -20,48 +20,43 @@ export async function readXlsx(bytes: Buffer, maxRows: number): Promise<Sheet[]>
   if (size > IMPORT_LIMITS.maxXlsxUnpackedBytes)
     throw new ImportFileError(
       'file-too-large',
-      `The workbook unpacks to ${size} bytes, more than the limit of ${IMPORT_LIMITS.maxXlsxUnpackedBytes}: split it`,
+      `The workbook unpacks to ${size} bytes, more than the ${IMPORT_LIMITS.maxXlsxUnpackedBytes} an import ` +
+        `takes: split it into workbooks of at most ${IMPORT_LIMITS.maxRows} rows`,
     );
   // Loaded with the first workbook: the library holds about 40 MB that a service never importing one
   // should not carry.
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const sheets: Sheet[] = [];
-  let rows = 0;
+  const workbook = new ExcelJS.Workbook();
   try {
-    for await (const worksheet of reader) {
-      const records: CsvRecord[] = [];
-      for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => textOf(values[i + 1]));
-        if (!cells.some((c) => c.trim() !== '')) continue;
-        records.push({ line: row.number, cells });
-        // Past the limit the rest is not read: the caller refuses the file for its size.
-        if (records.length > 1 && ++rows > maxRows) return [...sheets, sheetOf(worksheet, records)];
-      }
-      const sheet = sheetOf(worksheet, records);
-      if (sheet.header.length) sheets.push(sheet);
-    }
+    // exceljs types the argument as an ArrayBuffer-backed Buffer; any Buffer is read the same.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
     throw new ImportFileError(
       'unreadable-file',
       `The file is not a readable .xlsx workbook: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
+  const sheets: Sheet[] = [];
+  let rows = 0;
+  for (const worksheet of workbook.worksheets) {
+    const records: CsvRecord[] = [];
+    for (let n = 1; n <= worksheet.rowCount; n++) {
+      const values = worksheet.getRow(n).values as unknown[];
+      const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => textOf(values[i + 1]));
+      if (!cells.some((c) => c.trim() !== '')) continue;
+      records.push({ line: n, cells });
+      // Past the limit the rest is not read: the caller refuses the file for its size.
+      if (records.length > 1 && ++rows > maxRows) return [...sheets, sheetOf(worksheet, records)];
+    }
+    const sheet = sheetOf(worksheet, records);
+    if (sheet.header.length) sheets.push(sheet);
+  }
   return sheets;
 }
 
-// The stream reader's worksheets carry their name, though its typings leave it out.
-function sheetOf(worksheet: object, records: CsvRecord[]): Sheet {
+function sheetOf(worksheet: { name: string }, records: CsvRecord[]): Sheet {
   const [header, ...rows] = records;
-  const name = (worksheet as { name?: unknown }).name;
-  return { name: typeof name === 'string' ? name : '', header: header?.cells ?? [], rows };
+  return { name: worksheet.name, header: header?.cells ?? [], rows };
 }
 
 function textOf(value: unknown): string {

@@ -85,5 +85,8 @@ export interface Assessment {
   readonly calibration?: CalibrationSheet;
 }
 
+/** The method of a device's condition assessed from its telemetry by the heartbeat sweep. */
+export const DEVICE_TELEMETRY_METHOD = 'device-telemetry';
+
 /** The model restroom inspections are scored by (recorded as the condition's method). */
 export const RESTROOM_METHOD = 'restroom-condition';

@@ -61,6 +61,15 @@ export class InspectionRepository {
     return doc ? toInspection(doc) : undefined;
   }
 
+  /** A device's newest inspection that recorded a calibration. */
+  async newestCalibration(assetId: string): Promise<StoredInspection | undefined> {
+    const doc = await this.model
+      .findOne({ assetId, calibration: mongoose.trusted({ $exists: true }) })
+      .sort(NEWEST_FIRST)
+      .lean<InspectionDocument>();
+    return doc ? toInspection(doc) : undefined;
+  }
+
   /** The conditions assessed from `from` to `to`, oldest first; at most `limit` of them. */
   async conditions(assetId: string, from: Date, to: Date, limit: number): Promise<ConditionRecord[]> {
     const docs = await this.model

@@ -98,15 +98,17 @@ describe('telemetryCondition', () => {
 
   it('scores uptime, battery, signal and calibration with deviceCondition', () => {
     // Calibrated 100 days ago against 180: in date; always online; battery 50, signal 37.5.
-    const index = telemetryCondition(device, reported, at('2025-11-22T08:00:00Z'), now);
+    const index = telemetryCondition(device, reported, at('2025-11-22T08:00:00Z'), now)?.index;
     // 0.4 × 100 + 0.2 × 50 + 0.15 × 37.5 + 0.25 × 100 = 80.6
     expect(index).toBe(80.6);
   });
 
   it('counts calibration from installation when none is on record', () => {
-    const index = telemetryCondition({ ...device, installedOn: '2025-03-02' }, reported, undefined, now);
+    const condition = telemetryCondition({ ...device, installedOn: '2025-03-02' }, reported, undefined, now);
+    const index = condition?.index;
     // 365 days against 180: 2 − 365/180 < 0 → calibration 0: 0.4 × 100 + 10 + 5.625 = 55.6
     expect(index).toBe(55.6);
+    expect(condition?.factors).toHaveProperty('calibration');
   });
 
   it('waits for what the device must report: a battery device without its charge', () => {

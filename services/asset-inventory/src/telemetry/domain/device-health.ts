@@ -1,4 +1,4 @@
-import { deviceCondition } from '@buqi/domain-condition';
+import { deviceCondition, type DeviceConditionResult } from '@buqi/domain-condition';
 import { checkDeviceOffline, type DeviceCriticality } from '@buqi/domain-shortfalls';
 import type { DeviceKind } from '../../assets/domain/asset';
 
@@ -141,15 +141,15 @@ export const CALIBRATION_INTERVAL_DAYS: Readonly<Record<DeviceKind, number | nul
 /**
  * The device's condition index from its telemetry (`deviceCondition`): uptime over the last week,
  * the last battery and signal it reported, and its calibration's age — counted from installation
- * when no calibration is on record. Undefined while it lacks what its power or link requires (a
- * battery device that never sent its charge).
+ * when no calibration is on record; with the factors. Undefined while it lacks what its power or
+ * link requires (a battery device that never sent its charge).
  */
 export function telemetryCondition(
   device: SweptDevice,
   presence: Presence,
   lastCalibratedAt: Date | undefined,
   now: Date,
-): number | undefined {
+): DeviceConditionResult | undefined {
   if (device.power === 'battery' && presence.batteryPct === undefined) return undefined;
   if (device.link === 'wireless' && presence.signalDbm === undefined) return undefined;
   const start = new Date(Math.max(silenceOrigin(device).getTime(), now.getTime() - UPTIME_WINDOW_MS));
@@ -171,7 +171,7 @@ export function telemetryCondition(
             intervalDays,
             asOf: now,
           },
-  }).index;
+  });
 }
 
 /** A condition is told to the shortfall rules when it is new or has moved by a point or more. */

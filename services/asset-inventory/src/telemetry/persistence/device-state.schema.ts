@@ -22,7 +22,8 @@ export interface DeviceStateDocument {
   /** The first and last hour holding its readings: the hours a series looks up. */
   hours?: { first: Date; last: Date };
   outages?: { from: Date; to?: Date }[];
-  condition?: { index: number; at: Date };
+  /** The latest condition from telemetry, with the factors behind it (absent on older states). */
+  condition?: { index: number; at: Date; factors?: Record<string, unknown> };
   /** Set with a status or condition change, cleared once the shortfall rules took it. */
   statusUntold?: boolean;
   conditionUntold?: boolean;
@@ -57,7 +58,11 @@ export const deviceStateSchema = new Schema<DeviceStateDocument>(
       default: undefined,
     },
     condition: new Schema(
-      { index: { type: Number, required: true }, at: { type: Date, required: true } },
+      {
+        index: { type: Number, required: true },
+        at: { type: Date, required: true },
+        factors: { type: Schema.Types.Mixed, default: undefined },
+      },
       closed,
     ),
     statusUntold: Boolean,

@@ -28,7 +28,7 @@ export class LatestCondition {
 
   async refresh(
     read: StoredAsset,
-    caller: Caller,
+    caller: Pick<Caller, 'actor' | 'now'>,
   ): Promise<{ asset: StoredAsset; applied?: StoredInspection }> {
     let asset = read;
     for (let attempt = 1; ; attempt++) {

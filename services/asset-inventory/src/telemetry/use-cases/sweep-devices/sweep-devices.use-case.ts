@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@buqi/contracts';
 import { ConflictError, DomainValidationError } from '@buqi/domain-kernel';
 import { EventPublisher, VersionConflictError } from '@buqi/messaging';
@@ -6,6 +6,11 @@ import type { Logger } from '@buqi/observability';
 import { PLATFORM_LOGGER } from '@buqi/platform';
 import { AssetRepository } from '../../../assets/persistence/asset.repository';
 import { DEVICE_CALIBRATIONS, type DeviceCalibrations } from '../../calibrations.port';
+import {
+  DEVICE_CONDITION_HISTORY,
+  type DeviceConditionHistory,
+  type TelemetryCondition,
+} from '../../device-conditions.port';
 import {
   closeOutage,
   conditionMoved,
@@ -51,7 +56,8 @@ export class SweepDevices {
     private readonly presence: DevicePresence,
     @Inject(TELEMETRY_SETTINGS) private readonly settings: TelemetrySettings,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
-    @Optional() @Inject(DEVICE_CALIBRATIONS) private readonly calibrations?: DeviceCalibrations,
+    @Inject(DEVICE_CALIBRATIONS) private readonly calibrations: DeviceCalibrations,
+    @Inject(DEVICE_CONDITION_HISTORY) private readonly history: DeviceConditionHistory,
   ) {}
 
   async execute(now: Date): Promise<SweepReport> {
@@ -118,8 +124,26 @@ export class SweepDevices {
         await this.states.told(asset.code, state.version, 'status');
     }
     if (state?.conditionUntold && state.condition) {
-      if (await this.signals.conditionAssessed(asset, state.condition.index, state.condition.at))
+      const { index, at, factors } = state.condition;
+      if (
+        (await this.recorded(asset, { index, at, factors: factors ?? {} })) &&
+        (await this.signals.conditionAssessed(asset, index, at))
+      )
         await this.states.told(asset.code, state.version, 'condition');
+    }
+  }
+
+  /** The condition joined the device's history (and its asset's state); else the next sweep retries. */
+  private async recorded(asset: StoredDevice, condition: TelemetryCondition): Promise<boolean> {
+    try {
+      await this.history.record(asset, condition);
+      return true;
+    } catch (err) {
+      this.logger.error(
+        { err, deviceId: asset.code },
+        'could not record a device’s condition in its history; the next sweep records it again',
+      );
+      return false;
     }
   }
 
@@ -164,15 +188,11 @@ export class SweepDevices {
 
   /** The condition from telemetry, stored (to be told) when it moved by a point or more. */
   private async assess(asset: StoredDevice, device: SweptDevice, state: StoredDeviceState, now: Date) {
-    const calibratedAt = await this.calibrations?.lastCalibratedAt(asset.code);
-    const index = telemetryCondition(device, presenceOf(state), calibratedAt, now);
-    if (index === undefined || !conditionMoved(state.condition?.index, index)) return undefined;
-    return this.states.change(
-      asset.code,
-      state.version,
-      { $set: { condition: { index, at: now }, conditionUntold: true } },
-      [],
-    );
+    const calibratedAt = await this.calibrations.lastCalibratedAt(asset.code);
+    const assessed = telemetryCondition(device, presenceOf(state), calibratedAt, now);
+    if (assessed === undefined || !conditionMoved(state.condition?.index, assessed.index)) return undefined;
+    const condition = { index: assessed.index, at: now, factors: assessed.factors };
+    return this.states.change(asset.code, state.version, { $set: { condition, conditionUntold: true } }, []);
   }
 }
 
