@@ -4,6 +4,7 @@ import type { ServiceConfig } from './config';
 import { OptimiserModule } from './optimiser/optimiser.module';
 import { serviceInfo } from './service-info';
 import { KnownSitesModule } from './sites/sites.module';
+import { BudgetsModule } from './budgets/budgets.module';
 
 @Module({})
 export class AppModule {
@@ -14,7 +15,7 @@ export class AppModule {
         ...serviceFoundation(serviceInfo, config),
         OptimiserModule.register(config),
         KnownSitesModule,
-        // Feature modules follow.
+        BudgetsModule,
       ],
     };
   }

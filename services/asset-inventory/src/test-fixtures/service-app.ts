@@ -1,104 +1,17 @@
-// The whole asset-inventory app in process, set up as production sets it up, on the real engines,
-// with its own database, topic prefix and token issuer: what the slices' integration specs call.
-import type { INestApplication } from '@nestjs/common';
-import { getConnectionToken } from '@nestjs/mongoose';
-import { Kafka, logLevel } from 'kafkajs';
-import type { Connection } from 'mongoose';
+// The whole asset-inventory app in process, set up as production sets it up, on the real engines.
 import { loadConfig } from '@buqi/config';
 import { createServiceApp } from '@buqi/platform';
-import {
-  createTestIssuer,
-  dropTestDatabase,
-  engineEnv,
-  uniqueDatabaseName,
-  uniqueName,
-  waitFor,
-  type TestIssuer,
-} from '@buqi/testing';
+import { startServiceUnderTest, type ServiceUnderTest } from '@buqi/testing';
 import { AppModule } from '../app.module';
 import { serviceConfig } from '../config';
 import { serviceInfo } from '../service-info';
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
+export type { Answer, ServiceUnderTest } from '@buqi/testing';
 
-export interface ServiceUnderTest {
-  app: INestApplication;
-  url: string;
-  prefix: string;
-  kafka: Kafka;
-  issuer: TestIssuer;
-  call(
-    method: string,
-    path: string,
-    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<Answer>;
-  /** Waits until every event the service has written to its outboxes is published. */
-  outboxDrained(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export async function startServiceApp(
-  scope: string,
-  env: Record<string, string> = {},
-): Promise<ServiceUnderTest> {
-  const engines = engineEnv();
-  const database = uniqueDatabaseName(scope);
-  const prefix = `${uniqueName(scope)}.`;
-  const issuer = await createTestIssuer();
-  const config = loadConfig(serviceConfig, {
-    ...engines,
-    ...issuer.env,
-    MONGO_DB: database,
-    KAFKA_TOPIC_PREFIX: prefix,
-    JOBS_PREFIX: uniqueName('jobs'),
-    LOG_LEVEL: 'warn',
-    ...env,
-  });
-  const app = await createServiceApp(AppModule.register(config), serviceInfo);
-  await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
-  const kafka = new Kafka({ brokers: engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
-  return {
-    app,
-    url,
-    prefix,
-    kafka,
-    issuer,
-    async call(method, path, { token, body, headers = {} } = {}) {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          ...(token && { authorization: `Bearer ${token}` }),
-          ...(body !== undefined && { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      });
-      const text = await res.text();
-      return {
-        status: res.status,
-        headers: res.headers,
-        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      };
-    },
-    async outboxDrained() {
-      // An aggregate with events still to publish carries its due time (the relay's index).
-      const db = app.get<Connection>(getConnectionToken()).db;
-      if (!db) throw new Error('no database connection');
-      await waitFor('the outboxes drained', async () => {
-        for (const c of await db.collections())
-          if (await c.findOne({ _outboxDue: { $exists: true } })) return false;
-        return true;
-      });
-    },
-    async close() {
-      await app.close();
-      await issuer.close();
-      await dropTestDatabase(engines.MONGO_URL, database);
-    },
-  };
+export function startServiceApp(scope: string, env: Record<string, string> = {}): Promise<ServiceUnderTest> {
+  return startServiceUnderTest(
+    scope,
+    (vars) => createServiceApp(AppModule.register(loadConfig(serviceConfig, vars)), serviceInfo),
+    env,
+  );
 }

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { registerOutbox } from '@buqi/messaging';
+import { BudgetsController } from './http/budgets.controller';
+import { BUDGET_YEAR_MODEL, budgetYearSchema } from './persistence/budget-year.schema';
+import { BudgetYearRepository } from './persistence/budget-year.repository';
+import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-cases/budget-years.use-cases';
+
+/** Fiscal years' envelopes and caps, and commitments that never pass them. */
+@Module({
+  imports: [MongooseModule.forFeature([{ name: BUDGET_YEAR_MODEL, schema: budgetYearSchema }])],
+  controllers: [BudgetsController],
+  providers: [
+    registerOutbox(BUDGET_YEAR_MODEL),
+    BudgetYearRepository,
+    OpenYear,
+    ReviseLimits,
+    CommitFunds,
+    ReleaseCommitment,
+  ],
+  exports: [BudgetYearRepository, CommitFunds],
+})
+export class BudgetsModule {}

@@ -1,0 +1,63 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { StoredBudgetYear } from '../persistence/budget-year.repository';
+
+const Counter = Type.Object({
+  limitFen: Type.Integer(),
+  committedFen: Type.Integer(),
+  availableFen: Type.Integer(),
+});
+
+/** A fiscal year's budget position: every envelope and cap with its limit, commitments and headroom. */
+export const BudgetYearView = Type.Object({
+  fiscalYear: Type.Integer(),
+  envelopes: Type.Record(
+    Type.String(),
+    Type.Object({
+      ...Counter.properties,
+      actualFen: Type.Integer({ description: 'Booked from completed work' }),
+    }),
+  ),
+  departmentCaps: Type.Record(Type.String(), Counter),
+  zoneCaps: Type.Record(Type.String(), Counter),
+  commitments: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      envelope: Type.String(),
+      amountFen: Type.Integer(),
+      department: Type.String(),
+      zoneId: Type.Optional(Type.String()),
+      reason: Type.String(),
+      at: Type.String({ format: 'date-time' }),
+      by: Type.String(),
+    }),
+    { description: 'Newest first' },
+  ),
+  version: Type.Integer({ description: 'Also the ETag: send it back in If-Match to revise the limits' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  updatedBy: Type.String(),
+});
+export type BudgetYearView = Static<typeof BudgetYearView>;
+
+export function toBudgetYearView(y: StoredBudgetYear): BudgetYearView {
+  return {
+    fiscalYear: y.fiscalYear,
+    envelopes: y.envelopes,
+    departmentCaps: y.departmentCaps,
+    zoneCaps: y.zoneCaps,
+    commitments: Object.entries(y.commitments)
+      .map(([id, c]) => ({
+        id,
+        envelope: c.envelope,
+        amountFen: c.amountFen,
+        department: c.department,
+        ...(c.zoneId && { zoneId: c.zoneId }),
+        reason: c.reason,
+        at: new Date(c.at).toISOString(),
+        by: c.by,
+      }))
+      .sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id)),
+    version: y.version,
+    updatedAt: y.updatedAt.toISOString(),
+    updatedBy: y.updatedBy,
+  };
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import mongoose, { type Model } from 'mongoose';
+import { NotFoundError } from '@buqi/domain-kernel';
+import { AggregateStore, EventPublisher, WITHOUT_INTERNAL_FIELDS } from '@buqi/messaging';
+import type { BudgetYear, Commitment } from '../domain/budget-year';
+import { BUDGET_YEAR_MODEL, type BudgetYearDocument, type StoredCommitment } from './budget-year.schema';
+
+/** A year as the API shows it: the domain's counters, its commitments and the bookkeeping. */
+export type StoredBudgetYear = BudgetYear &
+  Pick<BudgetYearDocument, 'version' | 'commitments' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
+
+/** What committing did: a new commitment, or the same one found already made. */
+export interface Committed {
+  year: StoredBudgetYear;
+  created: boolean;
+}
+
+/**
+ * The only user of the BudgetYear model. A commitment is one conditional update of the year's
+ * document: its filter requires every limit it draws on to have the amount available (and the
+ * commitment not to be there yet), its update moves them all and records it. Concurrent
+ * commitments therefore never pass a limit, whatever their interleaving; the read before it only
+ * chooses which caps the filter names, and the filter re-checks that too.
+ */
+@Injectable()
+export class BudgetYearRepository {
+  private readonly store: AggregateStore<BudgetYearDocument>;
+
+  constructor(
+    @InjectModel(BUDGET_YEAR_MODEL) private readonly model: Model<BudgetYearDocument>,
+    events: EventPublisher,
+  ) {
+    this.store = new AggregateStore(model, 'budget year', events);
+  }
+
+  async get(fiscalYear: number): Promise<StoredBudgetYear> {
+    const doc = await this.store.findById(String(fiscalYear));
+    if (!doc) throw new NotFoundError('budget year', String(fiscalYear));
+    return toYear(doc);
+  }
+
+  async list(): Promise<StoredBudgetYear[]> {
+    const docs = await this.model
+      .find({}, WITHOUT_INTERNAL_FIELDS)
+      .sort({ fiscalYear: -1 })
+      .lean<BudgetYearDocument[]>();
+    return docs.map(toYear);
+  }
+
+  async create(year: BudgetYear, by: string, at: Date): Promise<StoredBudgetYear> {
+    return toYear(
+      await this.store.insert({
+        _id: String(year.fiscalYear),
+        ...year,
+        commitments: {},
+        createdAt: at,
+        createdBy: by,
+        updatedAt: at,
+        updatedBy: by,
+      }),
+    );
+  }
+
+  /** New limits, if the year is still at `version` (every commitment moves it): else a 409. */
+  async saveLimits(year: BudgetYear, version: number, by: string, at: Date): Promise<StoredBudgetYear> {
+    const { envelopes, departmentCaps, zoneCaps } = year;
+    return toYear(
+      await this.store.update(String(year.fiscalYear), version, {
+        $set: { envelopes, departmentCaps, zoneCaps, updatedAt: at, updatedBy: by },
+      }),
+    );
+  }
+
+  /**
+   * Commits `c` against the year if every limit it draws on has the amount available; undefined
+   * when the year, as it now stands, refused it (the caller explains why from a fresh read).
+   */
+  async tryCommit(
+    fiscalYear: number,
+    shape: StoredBudgetYear,
+    c: Commitment,
+    by: string,
+    at: Date,
+  ): Promise<StoredBudgetYear | undefined> {
+    const amount = c.amountFen;
+    const draws = [`envelopes.${c.envelope}`];
+    const filter: Record<string, unknown> = {
+      _id: String(fiscalYear),
+      [`commitments.${c.id}`]: mongoose.trusted({ $exists: false }),
+    };
+    for (const [path, present] of [
+      [`departmentCaps.${c.department}`, c.department in shape.departmentCaps],
+      ...(c.zoneId ? [[`zoneCaps.${c.zoneId}`, c.zoneId in shape.zoneCaps] as const] : []),
+    ] as const) {
+      if (present) draws.push(path);
+      // A cap added or removed since the read changes what must be checked: the filter misses.
+      else filter[path] = mongoose.trusted({ $exists: false });
+    }
+    const inc: Record<string, number> = { version: 1 };
+    for (const path of draws) {
+      filter[`${path}.availableFen`] = mongoose.trusted({ $gte: amount });
+      inc[`${path}.availableFen`] = -amount;
+      inc[`${path}.committedFen`] = amount;
+    }
+    const record: StoredCommitment = {
+      envelope: c.envelope,
+      amountFen: amount,
+      department: c.department,
+      ...(c.zoneId && { zoneId: c.zoneId }),
+      reason: c.reason,
+      draws,
+      at,
+      by,
+    };
+    const after = await this.model
+      .findOneAndUpdate(
+        filter,
+        { $inc: inc, $set: { [`commitments.${c.id}`]: record, updatedAt: at, updatedBy: by } },
+        // FerretDB 1.24 takes no projection on findAndModify: internal fields are dropped by toYear.
+        { new: true },
+      )
+      .lean<BudgetYearDocument>();
+    return after ? toYear(after) : undefined;
+  }
+
+  /** Gives a commitment's amount back to every limit it drew on, once; undefined when it is gone. */
+  async tryRelease(
+    fiscalYear: number,
+    id: string,
+    c: StoredCommitment,
+    by: string,
+    at: Date,
+  ): Promise<StoredBudgetYear | undefined> {
+    const inc: Record<string, number> = { version: 1 };
+    for (const path of c.draws) {
+      inc[`${path}.availableFen`] = c.amountFen;
+      inc[`${path}.committedFen`] = -c.amountFen;
+    }
+    const after = await this.model
+      .findOneAndUpdate(
+        {
+          _id: String(fiscalYear),
+          [`commitments.${id}.amountFen`]: c.amountFen,
+          [`commitments.${id}.at`]: c.at,
+        },
+        { $inc: inc, $unset: { [`commitments.${id}`]: '' }, $set: { updatedAt: at, updatedBy: by } },
+        { new: true },
+      )
+      .lean<BudgetYearDocument>();
+    return after ? toYear(after) : undefined;
+  }
+}
+
+/** The year without its `_id` and the outbox's internal fields (`_outbox`, `_appliedEvents` …). */
+function toYear(doc: BudgetYearDocument): StoredBudgetYear {
+  return Object.fromEntries(Object.entries(doc).filter(([key]) => !key.startsWith('_'))) as StoredBudgetYear;
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { AuditTrail, type Caller } from '@buqi/auth';
+import { ConflictError, NotFoundError } from '@buqi/domain-kernel';
+import { commitment, openYear, reviseLimits, shortfallOf, type EnvelopeKind } from '../domain/budget-year';
+import {
+  BudgetYearRepository,
+  type Committed,
+  type StoredBudgetYear,
+} from '../persistence/budget-year.repository';
+import type { CommitRequest, OpenYearRequest, ReviseLimitsRequest } from './budget-requests';
+
+/** Attempts when the year's caps changed between the read and the conditional update. */
+const ATTEMPTS = 5;
+
+/** Opens a fiscal year (finance): its envelopes and caps, nothing committed. */
+@Injectable()
+export class OpenYear {
+  constructor(
+    private readonly years: BudgetYearRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(request: OpenYearRequest, caller: Caller): Promise<StoredBudgetYear> {
+    const { reason, fiscalYear, ...limits } = request;
+    const year = await this.years.create(openYear(fiscalYear, limits), caller.actor.id, caller.now);
+    await this.audit.record({
+      actor: caller.principal,
+      action: 'budget.open-year',
+      resource: { type: 'budget-year', id: String(fiscalYear) },
+      after: { ...limits, reason },
+      origin: caller.origin,
+    });
+    return year;
+  }
+}
+
+/** New limits (finance), never below what is committed, guarded by the version the caller read. */
+@Injectable()
+export class ReviseLimits {
+  constructor(
+    private readonly years: BudgetYearRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(
+    fiscalYear: number,
+    version: number,
+    request: ReviseLimitsRequest,
+    caller: Caller,
+  ): Promise<StoredBudgetYear> {
+    const { reason, ...limits } = request;
+    const before = await this.years.get(fiscalYear);
+    const after = reviseLimits(before, limits);
+    const saved = await this.years.saveLimits(after, version, caller.actor.id, caller.now);
+    await this.audit.record({
+      actor: caller.principal,
+      action: 'budget.revise-limits',
+      resource: { type: 'budget-year', id: String(fiscalYear) },
+      before: {
+        envelopes: before.envelopes,
+        departmentCaps: before.departmentCaps,
+        zoneCaps: before.zoneCaps,
+      },
+      after: { ...limits, reason },
+      origin: caller.origin,
+    });
+    return saved;
+  }
+}
+
+/**
+ * Commits money against a year: its envelope, its department's cap and its zone's cap, checked and
+ * moved in one conditional update. The same id again with the same content is the same commitment
+ * (nothing more is committed); with other content it is a 409. Not enough left is a 409 naming the
+ * limit, what is available and the amount.
+ */
+@Injectable()
+export class CommitFunds {
+  constructor(
+    private readonly years: BudgetYearRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(fiscalYear: number, request: CommitRequest, caller: Caller): Promise<Committed> {
+    const c = commitment({ ...request, envelope: request.envelope as EnvelopeKind });
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const shape = await this.years.get(fiscalYear);
+      const existing = shape.commitments[c.id];
+      if (existing) {
+        const same =
+          existing.envelope === c.envelope &&
+          existing.amountFen === c.amountFen &&
+          existing.department === c.department &&
+          existing.zoneId === c.zoneId;
+        if (same) return { year: shape, created: false };
+        throw new ConflictError(
+          'commitment-exists',
+          `commitment ${c.id} exists with other terms (${existing.amountFen} fen from ${existing.envelope} for ${existing.department})`,
+          { id: c.id },
+        );
+      }
+      const short = shortfallOf(shape, c);
+      if (short)
+        throw new ConflictError(
+          'insufficient-budget',
+          `${short.field} has ${short.availableFen} fen available, less than the ${c.amountFen} fen asked`,
+          { field: short.field, availableFen: short.availableFen, amountFen: c.amountFen },
+        );
+      const year = await this.years.tryCommit(fiscalYear, shape, c, caller.actor.id, caller.now);
+      if (year) {
+        await this.audit.record({
+          actor: caller.principal,
+          action: 'budget.commit',
+          resource: { type: 'budget-commitment', id: `${fiscalYear}/${c.id}` },
+          after: { ...c },
+          origin: caller.origin,
+        });
+        return { year, created: true };
+      }
+      // Refused as the year stood at the write (others committed, a cap changed): read and explain.
+    }
+    throw new ConflictError(
+      'budget-busy',
+      `the ${fiscalYear} budget kept changing while committing ${c.id}; send it again`,
+      { id: c.id },
+    );
+  }
+}
+
+/** Releases a commitment (finance): its amount goes back to every limit it drew on, once. */
+@Injectable()
+export class ReleaseCommitment {
+  constructor(
+    private readonly years: BudgetYearRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async execute(fiscalYear: number, id: string, caller: Caller): Promise<StoredBudgetYear> {
+    const year = await this.years.get(fiscalYear);
+    const c = year.commitments[id];
+    if (!c) throw new NotFoundError('commitment', `${fiscalYear}/${id}`);
+    const after = await this.years.tryRelease(fiscalYear, id, c, caller.actor.id, caller.now);
+    if (!after) throw new NotFoundError('commitment', `${fiscalYear}/${id}`);
+    await this.audit.record({
+      actor: caller.principal,
+      action: 'budget.release',
+      resource: { type: 'budget-commitment', id: `${fiscalYear}/${id}` },
+      before: c,
+      origin: caller.origin,
+    });
+    return after;
+  }
+}
