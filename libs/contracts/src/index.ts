@@ -14,3 +14,4 @@ export { DeviceStatusChangedV1 } from './events/device-status-changed.v1/device-
 export { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
 export { SiteKind, SiteStateV1 } from './events/site-state.v1/site-state.v1';
 export { AssetClass, Fen, Id, Priority, Severity, Timestamp } from './events/common';
+export { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';

@@ -6,6 +6,7 @@ import { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-
 import { ShortfallDetectedV2 } from './events/shortfall-detected.v2/shortfall-detected.v2';
 import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
 import { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-resolved.v1';
+import { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';
 import { SiteStateV1 } from './events/site-state.v1/site-state.v1';
 import { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
 
@@ -20,6 +21,7 @@ export const CONTRACTS = [
   SiteStateV1,
   AssetStateV1,
   ShortfallDetectedV2,
+  ServiceQuotaV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -14,6 +14,7 @@ export const TOPICS = {
   deviceStatusChanged: 'device.status-changed.v1',
   siteState: 'site.state.v1',
   assetState: 'asset.state.v1',
+  serviceQuota: 'standards.service-quota.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -5,6 +5,7 @@ import { OptimiserModule } from './optimiser/optimiser.module';
 import { serviceInfo } from './service-info';
 import { KnownSitesModule } from './sites/sites.module';
 import { BudgetsModule } from './budgets/budgets.module';
+import { QuotasModule } from './quotas/quotas.module';
 
 @Module({})
 export class AppModule {
@@ -16,6 +17,7 @@ export class AppModule {
         OptimiserModule.register(config),
         KnownSitesModule,
         BudgetsModule,
+        QuotasModule,
       ],
     };
   }

@@ -5,11 +5,15 @@ export const serviceInfo = {
   name: 'budget-allocation',
   title: 'Buqi budget allocation',
   description:
-    'Budgets and the investment plan. Today: the sites and zones it knows from asset-inventory (for caps per zone); ' +
-    'administration of the outbox, dead letters and the audit trail. Budgets, service quotas, candidates and the plan follow.',
-  // Publishes remediation.funded; consumes site.state, shortfall.* and completed work.
+    'Budgets and the investment plan. Today: fiscal years with envelopes and department and zone caps, and ' +
+    'commitments that never pass them; the service-quota catalogue (workload standards, prices, quality ' +
+    'standards) by effective date, published as standards.service-quota.v1; the sites and zones it knows from ' +
+    'asset-inventory; administration of the outbox, dead letters and the audit trail. Candidates, funding and ' +
+    'the plan follow.',
+  // Publishes remediation.funded and the quotas; consumes site.state, shortfall.* and completed work.
   topics: [
     TOPICS.remediationFunded,
+    TOPICS.serviceQuota,
     TOPICS.siteState,
     TOPICS.shortfallDetectedV2,
     TOPICS.shortfallResolved,
