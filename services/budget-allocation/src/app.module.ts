@@ -6,6 +6,8 @@ import { serviceInfo } from './service-info';
 import { KnownSitesModule } from './sites/sites.module';
 import { BudgetsModule } from './budgets/budgets.module';
 import { QuotasModule } from './quotas/quotas.module';
+import { KnownAssetsModule } from './assets/known-assets.module';
+import { CandidatesModule } from './candidates/candidates.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +20,8 @@ export class AppModule {
         KnownSitesModule,
         BudgetsModule,
         QuotasModule,
+        KnownAssetsModule,
+        CandidatesModule,
       ],
     };
   }

@@ -8,13 +8,15 @@ export const serviceInfo = {
     'Budgets and the investment plan. Today: fiscal years with envelopes and department and zone caps, and ' +
     'commitments that never pass them; the service-quota catalogue (workload standards, prices, quality ' +
     'standards) by effective date, published as standards.service-quota.v1; the sites and zones it knows from ' +
-    'asset-inventory; administration of the outbox, dead letters and the audit trail. Candidates, funding and ' +
-    'the plan follow.',
-  // Publishes remediation.funded and the quotas; consumes site.state, shortfall.* and completed work.
+    'asset-inventory, and its assets (asset.state.v1); remediation candidates from shortfalls, with options ' +
+    'costed from the quotas and a risk score; administration of the outbox, dead letters and the audit trail. ' +
+    'Funding and the plan follow.',
+  // Publishes remediation.funded and the quotas; consumes site.state, asset.state, shortfall.* and completed work.
   topics: [
     TOPICS.remediationFunded,
     TOPICS.serviceQuota,
     TOPICS.siteState,
+    TOPICS.assetState,
     TOPICS.shortfallDetectedV2,
     TOPICS.shortfallResolved,
     TOPICS.workOrderCompleted,

@@ -10,5 +10,6 @@ import { KNOWN_SITE_MODEL, knownSiteSchema } from './persistence/known-site.sche
   imports: [MongooseModule.forFeature([{ name: KNOWN_SITE_MODEL, schema: knownSiteSchema }])],
   controllers: [KnownSitesController],
   providers: [KnownSiteRepository, SiteStateConsumer],
+  exports: [KnownSiteRepository],
 })
 export class KnownSitesModule {}

@@ -27,6 +27,11 @@ export class ServiceQuotaRepository {
     return toQuota(doc);
   }
 
+  async find(taskType: string): Promise<StoredQuota | undefined> {
+    const doc = await this.store.findById(taskType);
+    return doc ? toQuota(doc) : undefined;
+  }
+
   async list(): Promise<StoredQuota[]> {
     const docs = await this.model
       .find({}, WITHOUT_INTERNAL_FIELDS)

@@ -21,6 +21,10 @@ export class KnownSiteRepository {
     return site;
   }
 
+  async find(id: string): Promise<KnownSite | undefined> {
+    return (await this.model.findById(id).lean<KnownSite>()) ?? undefined;
+  }
+
   list(request: ListRequest): Promise<Page<KnownSite>> {
     return findPage(this.model, request);
   }

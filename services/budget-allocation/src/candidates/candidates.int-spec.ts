@@ -1,0 +1,163 @@
+import type { Admin, Producer } from 'kafkajs';
+import {
+  AssetStateV1,
+  encodeEvent,
+  ShortfallDetectedV2,
+  ShortfallResolvedV1,
+  type DataOf,
+  type EventContract,
+} from '@buqi/contracts';
+import { createEvent } from '@buqi/messaging';
+import { waitForGroupAtEnd } from '@buqi/testing';
+import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
+
+// Remediation candidates through the whole service, in process, on the real engines.
+let service: ServiceUnderTest;
+let finance: string;
+let producer: Producer;
+let admin: Admin;
+
+beforeAll(async () => {
+  service = await startServiceApp('candidates');
+  finance = await service.issuer.token({ sub: 'u-qian', roles: ['finance'] });
+  producer = service.kafka.producer();
+  admin = service.kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+});
+
+afterAll(async () => {
+  await Promise.all([producer?.disconnect(), admin?.disconnect()]);
+  await service?.close();
+});
+
+/** Publishes the event `times` times (the same bytes: a redelivery), then waits until it is consumed. */
+async function publish<C extends EventContract>(contract: C, data: DataOf<C>, times = 1): Promise<void> {
+  const event = createEvent(contract, data, {
+    source: 'asset-inventory',
+    actor: { kind: 'system', id: 'test' },
+  });
+  const value = encodeEvent(contract, event);
+  const topic = service.prefix + contract.topic;
+  for (let n = 0; n < times; n++)
+    await producer.send({ topic, messages: [{ key: contract.key(data), value }] });
+  await waitForGroupAtEnd(admin, `${service.prefix}budget-allocation`, topic);
+}
+
+async function quota(taskType: string, labourFenPerUnit: number, materialsFenPerUnit: number) {
+  const body = {
+    taskType,
+    name: taskType,
+    unit: 'm2',
+    standardHoursPerUnit: 0.5,
+    labourFenPerUnit,
+    materialsFenPerUnit,
+    quality: { checklist: ['平整密实'], acceptance: [] },
+    effectiveFrom: '2026-01-01',
+    reason: '2026 定额',
+  };
+  expect((await service.call('POST', '/quotas', { token: finance, body })).status).toBe(201);
+}
+
+const candidate = async (id: string) =>
+  (await service.call('GET', `/candidates/${id}`, { token: finance })).body as Record<string, unknown> & {
+    options: Record<string, unknown>[];
+  };
+
+const road = { ...AssetStateV1.example, assetId: 'NY-RD-012', size: { areaM2: 840, lengthM: 120 } };
+const potholes: DataOf<typeof ShortfallDetectedV2> = {
+  ...ShortfallDetectedV2.example,
+  shortfallId: 'NY-RD-012-below-quality-standard-1',
+  action: 'medium-repair',
+  damage: { quantity: 42.5, unit: 'm2' },
+  conditionIndex: 64.8,
+  detectedAt: '2026-11-02T09:15:00.000Z',
+  openedAt: '2026-11-02T09:15:00.000Z',
+};
+
+describe('remediation candidates', () => {
+  it('makes one candidate per shortfall opening however often its event arrives, costed from the quotas', async () => {
+    await quota('pothole-patch', 6_000, 9_500);
+    await quota('resurfacing', 4_000, 8_000);
+    await publish(AssetStateV1, road);
+    await publish(ShortfallDetectedV2, potholes, 3);
+    await publish(ShortfallDetectedV2, potholes); // the same detection in a new event
+
+    const page = await service.call('GET', '/candidates?status=open', { token: finance });
+    expect(page.body['total']).toBe(1);
+    const c = await candidate(potholes.shortfallId);
+    expect(c).toMatchObject({ status: 'open', assetId: 'NY-RD-012', department: 'general-affairs' });
+    expect(c.options).toEqual([
+      expect.objectContaining({
+        option: 'patch',
+        quantity: 42.5,
+        unitPriceFen: 15_500,
+        costFen: 658_750,
+        quotaVersion: 1,
+      }),
+      // The whole segment (840 m², from asset.state.v1) at 120 yuan/m².
+      expect.objectContaining({ option: 'resurface', quantity: 840, unit: 'm2', costFen: 10_080_000 }),
+    ]);
+    expect(c['riskScore']).toBeGreaterThan(0);
+    expect(c['risk']).toHaveProperty('explanation');
+  });
+
+  it('says why an option cannot be costed, and ranks candidates by risk', async () => {
+    const device = {
+      ...potholes,
+      shortfallId: 'NY-DV-004-device-offline-1',
+      assetId: 'NY-DV-004',
+      assetClass: 'monitoring-device' as const,
+      kind: 'device-offline' as const,
+      rules: ['offline'],
+      severity: 'critical' as const,
+      safetyCritical: true,
+    };
+    delete (device as Partial<typeof device>).damage;
+    delete (device as Partial<typeof device>).conditionIndex;
+    delete (device as Partial<typeof device>).action;
+    await publish(ShortfallDetectedV2, device);
+    expect((await candidate(device.shortfallId)).options).toEqual([
+      expect.objectContaining({
+        taskType: 'device-repair',
+        quantity: 1,
+        missing: 'no device-repair quota in force on 2026-11-02',
+      }),
+    ]);
+    const ranked = await service.call('GET', '/candidates', { token: finance });
+    const scores = (ranked.body['items'] as { riskScore: number }[]).map((i) => i.riskScore);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect((ranked.body['items'] as { id: string }[])[0].id).toBe(device.shortfallId);
+  });
+
+  it('withdraws a resolved shortfall’s candidate, and a late detection does not reopen it', async () => {
+    const resolved = {
+      shortfallId: potholes.shortfallId,
+      assetId: 'NY-RD-012',
+      resolution: 'repaired' as const,
+      resolvedAt: '2026-11-20T10:00:00.000Z',
+    };
+    await publish(ShortfallResolvedV1, resolved, 2);
+    expect(await candidate(potholes.shortfallId)).toMatchObject({
+      status: 'withdrawn',
+      resolution: 'repaired',
+    });
+    await publish(ShortfallDetectedV2, { ...potholes, detectedAt: '2026-11-21T10:00:00.000Z' });
+    expect((await candidate(potholes.shortfallId))['status']).toBe('withdrawn');
+
+    // Resolved before it was ever seen (another topic, another order): never opened.
+    await publish(ShortfallResolvedV1, {
+      ...resolved,
+      shortfallId: 'NY-RR-003-coverage-gap-1',
+      assetId: 'NY-RR-003',
+    });
+    await publish(ShortfallDetectedV2, {
+      ...potholes,
+      shortfallId: 'NY-RR-003-coverage-gap-1',
+      assetId: 'NY-RR-003',
+      assetClass: 'restroom',
+      kind: 'coverage-gap',
+    });
+    expect((await candidate('NY-RR-003-coverage-gap-1'))['status']).toBe('withdrawn');
+    expect((await service.call('GET', '/candidates/none-such-1', { token: finance })).status).toBe(404);
+  });
+});

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { KnownAssetsModule } from '../assets/known-assets.module';
+import { QuotasModule } from '../quotas/quotas.module';
+import { KnownSitesModule } from '../sites/sites.module';
+import { ConsiderShortfall } from './use-cases/consider-shortfall.use-case';
+import { ShortfallConsumer } from './consumers/shortfall.consumer';
+import { CandidatesController } from './http/candidates.controller';
+import { CANDIDATE_MODEL, candidateSchema } from './persistence/candidate.schema';
+import { CandidateRepository } from './persistence/candidate.repository';
+
+/** Remediation candidates from shortfall.detected.v2, withdrawn by shortfall.resolved.v1. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([{ name: CANDIDATE_MODEL, schema: candidateSchema }]),
+    KnownAssetsModule,
+    KnownSitesModule,
+    QuotasModule,
+  ],
+  controllers: [CandidatesController],
+  providers: [CandidateRepository, ConsiderShortfall, ShortfallConsumer],
+  exports: [CandidateRepository],
+})
+export class CandidatesModule {}
