@@ -15,3 +15,4 @@ export { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
 export { SiteKind, SiteStateV1 } from './events/site-state.v1/site-state.v1';
 export { AssetClass, Fen, Id, Priority, Severity, Timestamp } from './events/common';
 export { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';
+export { RemediationDeferredV1 } from './events/remediation-deferred.v1/remediation-deferred.v1';

@@ -2,6 +2,7 @@ import type { EventContract } from './define-event';
 import { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
 import { DeviceStatusChangedV1 } from './events/device-status-changed.v1/device-status-changed.v1';
 import { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';
+import { RemediationDeferredV1 } from './events/remediation-deferred.v1/remediation-deferred.v1';
 import { RemediationFundedV1 } from './events/remediation-funded.v1/remediation-funded.v1';
 import { ShortfallDetectedV2 } from './events/shortfall-detected.v2/shortfall-detected.v2';
 import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-detected.v1';
@@ -22,6 +23,7 @@ export const CONTRACTS = [
   AssetStateV1,
   ShortfallDetectedV2,
   ServiceQuotaV1,
+  RemediationDeferredV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -9,6 +9,7 @@ export const TOPICS = {
   shortfallDetectedV2: 'shortfall.detected.v2',
   shortfallResolved: 'shortfall.resolved.v1',
   remediationFunded: 'remediation.funded.v1',
+  remediationDeferred: 'remediation.deferred.v1',
   workOrderCompleted: 'workorder.completed.v1',
   deviceTelemetry: 'device.telemetry.v1',
   deviceStatusChanged: 'device.status-changed.v1',

@@ -11,6 +11,13 @@ export const serviceConfig = defineConfig({
     max: 32,
     default: 1,
   }),
+  FUNDING_SMALL_REPAIR_LIMIT: int({
+    description:
+      'A remedy whose cheapest option costs at most this (fen) is funded at once from the maintenance envelope; dearer ones wait for the plan',
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    default: 500_000,
+  }),
 });
 
 export type ServiceConfig = Config<typeof serviceConfig>;

@@ -9,11 +9,13 @@ export const serviceInfo = {
     'commitments that never pass them; the service-quota catalogue (workload standards, prices, quality ' +
     'standards) by effective date, published as standards.service-quota.v1; the sites and zones it knows from ' +
     'asset-inventory, and its assets (asset.state.v1); remediation candidates from shortfalls, with options ' +
-    'costed from the quotas and a risk score; administration of the outbox, dead letters and the audit trail. ' +
-    'Funding and the plan follow.',
-  // Publishes remediation.funded and the quotas; consumes site.state, asset.state, shortfall.* and completed work.
+    'costed from the quotas and a risk score; small and safety-critical remedies funded at once by rule ' +
+    '(remediation.funded.v1), others deferred (remediation.deferred.v1); administration of the outbox, dead ' +
+    'letters and the audit trail. The investment plan follows.',
+  // Publishes remediation.funded/deferred and the quotas; consumes site.state, asset.state, shortfall.* and completed work.
   topics: [
     TOPICS.remediationFunded,
+    TOPICS.remediationDeferred,
     TOPICS.serviceQuota,
     TOPICS.siteState,
     TOPICS.assetState,

@@ -1,14 +1,19 @@
 import type { Admin, Producer } from 'kafkajs';
 import {
   AssetStateV1,
+  decodeEvent,
   encodeEvent,
+  RemediationDeferredV1,
+  RemediationFundedV1,
+  TOPICS,
+  type EnvelopeOf,
   ShortfallDetectedV2,
   ShortfallResolvedV1,
   type DataOf,
   type EventContract,
 } from '@buqi/contracts';
 import { createEvent } from '@buqi/messaging';
-import { waitForGroupAtEnd } from '@buqi/testing';
+import { readTopic, waitForGroupAtEnd } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // Remediation candidates through the whole service, in process, on the real engines.
@@ -99,6 +104,8 @@ describe('remediation candidates', () => {
     ]);
     expect(c['riskScore']).toBeGreaterThan(0);
     expect(c['risk']).toHaveProperty('explanation');
+    // Its cheapest option is above the small-repair limit (500,000 fen): it waits for the plan.
+    expect(c['funding']).toMatchObject({ status: 'deferred', reason: 'awaits-plan' });
   });
 
   it('says why an option cannot be costed, and ranks candidates by risk', async () => {
@@ -159,5 +166,80 @@ describe('remediation candidates', () => {
     });
     expect((await candidate('NY-RR-003-coverage-gap-1'))['status']).toBe('withdrawn');
     expect((await service.call('GET', '/candidates/none-such-1', { token: finance })).status).toBe(404);
+  });
+
+  it('funds a small repair once from maintenance, and a safety-critical one from the reserve, however often they arrive', async () => {
+    const year = {
+      fiscalYear: 2026,
+      envelopes: { maintenance: 100_000_000, 'emergency-reserve': 10_000_000 },
+      reason: '2026 年度预算',
+    };
+    expect((await service.call('POST', '/budgets', { token: finance, body: year })).status).toBe(201);
+    await quota('fixture-replacement', 12_000, 45_000);
+    await quota('device-repair', 30_000, 90_000);
+    const fixtures = {
+      ...potholes,
+      shortfallId: 'NY-RR-003-below-quality-standard-1',
+      assetId: 'NY-RR-003',
+      assetClass: 'restroom' as const,
+      damage: { quantity: 2, unit: 'fixtures' },
+    };
+    const silent = {
+      ...potholes,
+      shortfallId: 'NY-DV-007-device-offline-1',
+      assetId: 'NY-DV-007',
+      assetClass: 'monitoring-device' as const,
+      kind: 'device-offline' as const,
+      rules: ['offline'],
+      severity: 'critical' as const,
+      safetyCritical: true,
+    };
+    await publish(ShortfallDetectedV2, fixtures, 3);
+    await publish(ShortfallDetectedV2, fixtures); // the same detection in a new event
+    await publish(ShortfallDetectedV2, silent, 2);
+
+    expect((await candidate(fixtures.shortfallId))['funding']).toMatchObject({
+      status: 'funded',
+      envelope: 'maintenance',
+      amountFen: 114_000,
+      remediationId: `rem-${fixtures.shortfallId}`,
+    });
+    expect((await candidate(silent.shortfallId))['funding']).toMatchObject({
+      status: 'funded',
+      envelope: 'emergency-reserve',
+      amountFen: 120_000,
+    });
+    const budget = (await service.call('GET', '/budgets/2026', { token: finance })).body as {
+      envelopes: Record<string, { committedFen: number }>;
+    };
+    expect(budget.envelopes['maintenance'].committedFen).toBe(114_000);
+    expect(budget.envelopes['emergency-reserve'].committedFen).toBe(120_000);
+
+    await service.outboxDrained();
+    const funded = (
+      await readTopic(service.kafka, service.prefix + TOPICS.remediationFunded, { atLeast: 2 })
+    ).map((m) => (decodeEvent(RemediationFundedV1, m.value) as EnvelopeOf<typeof RemediationFundedV1>).data);
+    expect(funded.map((f) => f.shortfallId).sort()).toEqual(
+      [silent.shortfallId, fixtures.shortfallId].sort(),
+    );
+    expect(funded.find((f) => f.shortfallId === fixtures.shortfallId)).toMatchObject({
+      taskType: 'fixture-replacement',
+      quotaVersion: 1,
+      quantity: 2,
+      standardHours: 1,
+      fiscalYear: 2026,
+    });
+    const deferred = (
+      await readTopic(service.kafka, service.prefix + TOPICS.remediationDeferred, { atLeast: 1 })
+    ).map(
+      (m) => (decodeEvent(RemediationDeferredV1, m.value) as EnvelopeOf<typeof RemediationDeferredV1>).data,
+    );
+    expect(deferred.map((d) => [d.shortfallId, d.reason]).sort()).toEqual(
+      [
+        [potholes.shortfallId, 'awaits-plan'],
+        ['NY-DV-004-device-offline-1', 'not-costed'],
+        // NY-RR-003's coverage gap was resolved before it was seen: never open, never decided.
+      ].sort(),
+    );
   });
 });

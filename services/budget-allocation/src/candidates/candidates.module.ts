@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { KnownAssetsModule } from '../assets/known-assets.module';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { registerOutbox } from '@buqi/messaging';
 import { QuotasModule } from '../quotas/quotas.module';
 import { KnownSitesModule } from '../sites/sites.module';
 import { ConsiderShortfall } from './use-cases/consider-shortfall.use-case';
+import { FundCandidate } from './use-cases/fund-candidate.use-case';
 import { ShortfallConsumer } from './consumers/shortfall.consumer';
 import { CandidatesController } from './http/candidates.controller';
 import { CANDIDATE_MODEL, candidateSchema } from './persistence/candidate.schema';
@@ -16,9 +19,16 @@ import { CandidateRepository } from './persistence/candidate.repository';
     KnownAssetsModule,
     KnownSitesModule,
     QuotasModule,
+    BudgetsModule,
   ],
   controllers: [CandidatesController],
-  providers: [CandidateRepository, ConsiderShortfall, ShortfallConsumer],
+  providers: [
+    registerOutbox(CANDIDATE_MODEL),
+    CandidateRepository,
+    ConsiderShortfall,
+    FundCandidate,
+    ShortfallConsumer,
+  ],
   exports: [CandidateRepository],
 })
 export class CandidatesModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditTrail, type Caller } from '@buqi/auth';
+import { AuditTrail, type AuditActor, type Caller, type Principal } from '@buqi/auth';
 import { ConflictError, NotFoundError } from '@buqi/domain-kernel';
 import { commitment, openYear, reviseLimits, shortfallOf, type EnvelopeKind } from '../domain/budget-year';
 import {
@@ -8,6 +8,14 @@ import {
   type StoredBudgetYear,
 } from '../persistence/budget-year.repository';
 import type { CommitRequest, OpenYearRequest, ReviseLimitsRequest } from './budget-requests';
+
+/** Who commits: a person over HTTP, or the funding rules (a system actor). */
+export type Committer = Pick<Caller, 'actor' | 'now'> &
+  Partial<Pick<Caller, 'origin'>> & {
+    readonly principal?: Principal;
+  };
+
+const auditActorOf = (by: Committer): Principal | AuditActor => by.principal ?? by.actor;
 
 /** Attempts when the year's caps changed between the read and the conditional update. */
 const ATTEMPTS = 5;
@@ -81,7 +89,7 @@ export class CommitFunds {
     private readonly audit: AuditTrail,
   ) {}
 
-  async execute(fiscalYear: number, request: CommitRequest, caller: Caller): Promise<Committed> {
+  async execute(fiscalYear: number, request: CommitRequest, caller: Committer): Promise<Committed> {
     const c = commitment({ ...request, envelope: request.envelope as EnvelopeKind });
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const shape = await this.years.get(fiscalYear);
@@ -109,11 +117,11 @@ export class CommitFunds {
       const year = await this.years.tryCommit(fiscalYear, shape, c, caller.actor.id, caller.now);
       if (year) {
         await this.audit.record({
-          actor: caller.principal,
+          actor: auditActorOf(caller),
           action: 'budget.commit',
           resource: { type: 'budget-commitment', id: `${fiscalYear}/${c.id}` },
           after: { ...c },
-          origin: caller.origin,
+          ...(caller.origin && { origin: caller.origin }),
         });
         return { year, created: true };
       }

@@ -72,13 +72,41 @@ const CandidateView = Type.Object({
   detectedAt: Type.Optional(Type.String({ format: 'date-time' })),
   withdrawnAt: Type.Optional(Type.String({ format: 'date-time' })),
   resolution: Type.Optional(Type.String()),
+  funding: Type.Optional(
+    Type.Object({
+      status: Type.String({ description: 'funded (by rule) or deferred' }),
+      remediationId: Type.Optional(Type.String()),
+      fiscalYear: Type.Optional(Type.Integer()),
+      envelope: Type.Optional(Type.String()),
+      amountFen: Type.Optional(Type.Integer()),
+      option: Type.Optional(Type.String()),
+      taskType: Type.Optional(Type.String()),
+      quotaVersion: Type.Optional(Type.Integer()),
+      reason: Type.Optional(
+        Type.String({ description: 'awaits-plan, not-costed, insufficient-budget, no-budget-year' }),
+      ),
+      detail: Type.Optional(Type.String()),
+      decidedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
 });
 type CandidateView = Static<typeof CandidateView>;
 
 const iso = (d?: Date) => (d ? { value: new Date(d).toISOString() } : undefined);
 
 function view(c: CandidateDocument): CandidateView {
-  const { _id, createdAt: _c, updatedAt: _u, openedAt, detectedAt, withdrawnAt, options, ...rest } = c;
+  const {
+    _id,
+    createdAt: _c,
+    updatedAt: _u,
+    version: _v,
+    openedAt,
+    detectedAt,
+    withdrawnAt,
+    options,
+    funding,
+    ...rest
+  } = c;
   const opened = iso(openedAt);
   const detected = iso(detectedAt);
   const withdrawn = iso(withdrawnAt);
@@ -89,6 +117,7 @@ function view(c: CandidateDocument): CandidateView {
     ...(opened && { openedAt: opened.value }),
     ...(detected && { detectedAt: detected.value }),
     ...(withdrawn && { withdrawnAt: withdrawn.value }),
+    ...(funding && { funding: { ...funding, decidedAt: new Date(funding.decidedAt).toISOString() } }),
   };
 }
 

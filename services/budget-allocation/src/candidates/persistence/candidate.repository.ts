@@ -2,11 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { type Model } from 'mongoose';
 import { NotFoundError } from '@buqi/domain-kernel';
-import { isDuplicateKey } from '@buqi/messaging';
+import {
+  AggregateStore,
+  EventPublisher,
+  isDuplicateKey,
+  WITHOUT_INTERNAL_FIELDS,
+  type OutboxEntry,
+} from '@buqi/messaging';
 import { findPage, type ListRequest, type Page } from '@buqi/platform';
-import { CANDIDATE_MODEL, type CandidateDocument } from './candidate.schema';
+import { CANDIDATE_MODEL, type CandidateDocument, type Funding } from './candidate.schema';
 
-export type CandidateFields = Omit<CandidateDocument, '_id' | 'status' | 'createdAt' | 'updatedAt'>;
+export type CandidateFields = Omit<
+  CandidateDocument,
+  '_id' | 'status' | 'createdAt' | 'updatedAt' | 'version' | 'funding'
+>;
 
 /**
  * The only user of the Candidate model. A shortfall's candidate is inserted once under its id; a
@@ -16,7 +25,19 @@ export type CandidateFields = Omit<CandidateDocument, '_id' | 'status' | 'create
  */
 @Injectable()
 export class CandidateRepository {
-  constructor(@InjectModel(CANDIDATE_MODEL) private readonly model: Model<CandidateDocument>) {}
+  private readonly store: AggregateStore<CandidateDocument>;
+
+  constructor(
+    @InjectModel(CANDIDATE_MODEL) private readonly model: Model<CandidateDocument>,
+    events: EventPublisher,
+  ) {
+    this.store = new AggregateStore(model, 'candidate', events);
+  }
+
+  /** Records the funding decision with its event, if the candidate is still at `version`. */
+  async decide(id: string, version: number, funding: Funding, events: OutboxEntry[]): Promise<void> {
+    await this.store.update(id, version, { $set: { funding, updatedAt: funding.decidedAt } }, events);
+  }
 
   async considered(
     id: string,
@@ -24,7 +45,14 @@ export class CandidateRepository {
     at: Date,
   ): Promise<'created' | 'updated' | 'unchanged'> {
     try {
-      await this.model.create({ _id: id, status: 'open', ...fields, createdAt: at, updatedAt: at });
+      await this.model.create({
+        _id: id,
+        status: 'open',
+        ...fields,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
       return 'created';
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
@@ -49,6 +77,7 @@ export class CandidateRepository {
         assetId,
         withdrawnAt: at,
         resolution,
+        version: 1,
         createdAt: at,
         updatedAt: at,
       });
@@ -62,13 +91,20 @@ export class CandidateRepository {
     }
   }
 
+  /** The candidate with its version, for a decision guarded by it. */
+  async getForDecision(id: string): Promise<CandidateDocument> {
+    const doc = await this.store.findById(id);
+    if (!doc) throw new NotFoundError('candidate', id);
+    return doc;
+  }
+
   async get(id: string): Promise<CandidateDocument> {
-    const doc = await this.model.findById(id).lean<CandidateDocument>();
+    const doc = await this.model.findById(id, WITHOUT_INTERNAL_FIELDS).lean<CandidateDocument>();
     if (!doc) throw new NotFoundError('candidate', id);
     return doc;
   }
 
   list(request: ListRequest): Promise<Page<CandidateDocument>> {
-    return findPage<CandidateDocument>(this.model, request);
+    return findPage<CandidateDocument>(this.model, request, WITHOUT_INTERNAL_FIELDS);
   }
 }

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { aggregatePlugin } from '@buqi/messaging';
 
 /** One way to remedy the shortfall, costed from the quota in force when it was detected. */
 export interface CandidateOption {
@@ -43,8 +44,25 @@ export interface CandidateDocument {
   priority?: string;
   withdrawnAt?: Date;
   resolution?: string;
+  /** What the funding rules decided, once (with remediation.funded.v1 or .deferred.v1 in the outbox). */
+  funding?: Funding;
+  version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface Funding {
+  status: 'funded' | 'deferred';
+  remediationId?: string;
+  fiscalYear?: number;
+  envelope?: string;
+  amountFen?: number;
+  option?: string;
+  taskType?: string;
+  quotaVersion?: number;
+  reason?: string;
+  detail?: string;
+  decidedAt: Date;
 }
 
 export const CANDIDATE_MODEL = 'Candidate';
@@ -73,9 +91,11 @@ export const candidateSchema = new Schema<CandidateDocument>(
     priority: String,
     withdrawnAt: Date,
     resolution: String,
+    funding: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
   { collection: 'remediation_candidates', versionKey: false, strict: 'throw', minimize: false },
 );
 candidateSchema.index({ status: 1, riskScore: -1, _id: 1 });
+candidateSchema.plugin(aggregatePlugin);

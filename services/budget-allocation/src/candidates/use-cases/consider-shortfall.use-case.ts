@@ -8,6 +8,7 @@ import { inForce, unitPrice } from '../../quotas/domain/service-quota';
 import { KnownSiteRepository } from '../../sites/persistence/known-site.repository';
 import { costOf, quantityOf, remedyOptions, type RemedyOption } from '../domain/remedies';
 import { CandidateRepository } from '../persistence/candidate.repository';
+import { FundCandidate } from './fund-candidate.use-case';
 import type { CandidateOption } from '../persistence/candidate.schema';
 
 type Detected = DataOf<typeof ShortfallDetectedV2>;
@@ -32,6 +33,7 @@ export const DEFAULT_PLACE_WEIGHT = 0.5;
  * call for, each costed by the quota in force the day it was detected and the damaged quantity (or
  * the asset's area), and its risk (`libs/domain-risk`) weighed by the asset's footfall and the
  * importance of its building. Repeated detections of the same opening update it while it is open.
+ * Then the funding rules decide it, once.
  */
 @Injectable()
 export class ConsiderShortfall {
@@ -40,6 +42,7 @@ export class ConsiderShortfall {
     private readonly assets: KnownAssetRepository,
     private readonly sites: KnownSiteRepository,
     private readonly quotas: ServiceQuotaRepository,
+    private readonly fund: FundCandidate,
   ) {}
 
   async execute(d: Detected): Promise<'created' | 'updated' | 'unchanged'> {
@@ -61,7 +64,7 @@ export class ConsiderShortfall {
       },
       { placeImportance: [place] },
     );
-    return this.candidates.considered(
+    const outcome = await this.candidates.considered(
       d.shortfallId,
       {
         assetId: d.assetId,
@@ -85,6 +88,9 @@ export class ConsiderShortfall {
       },
       new Date(),
     );
+    // Also when unchanged: a crash may have come between the candidate and its decision.
+    await this.fund.execute(d.shortfallId);
+    return outcome;
   }
 
   private async costed(
