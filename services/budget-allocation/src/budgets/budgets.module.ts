@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { registerOutbox } from '@buqi/messaging';
+import { WorkOrderCompletedConsumer } from './consumers/work-order-completed.consumer';
 import { BudgetsController } from './http/budgets.controller';
+import { BookActual } from './use-cases/book-actual.use-case';
 import { BUDGET_YEAR_MODEL, budgetYearSchema } from './persistence/budget-year.schema';
 import { BudgetYearRepository } from './persistence/budget-year.repository';
 import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-cases/budget-years.use-cases';
@@ -17,6 +19,8 @@ import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-ca
     ReviseLimits,
     CommitFunds,
     ReleaseCommitment,
+    BookActual,
+    WorkOrderCompletedConsumer,
   ],
   exports: [BudgetYearRepository, CommitFunds],
 })

@@ -6,6 +6,7 @@ import {
   RemediationDeferredV1,
   RemediationFundedV1,
   TOPICS,
+  WorkOrderCompletedV1,
   type EnvelopeOf,
   ShortfallDetectedV2,
   ShortfallResolvedV1,
@@ -14,6 +15,7 @@ import {
 } from '@buqi/contracts';
 import { createEvent } from '@buqi/messaging';
 import { readTopic, waitForGroupAtEnd } from '@buqi/testing';
+import { BookActual } from '../budgets/use-cases/book-actual.use-case';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // Remediation candidates through the whole service, in process, on the real engines.
@@ -241,5 +243,53 @@ describe('remediation candidates', () => {
         // NY-RR-003's coverage gap was resolved before it was seen: never open, never decided.
       ].sort(),
     );
+  });
+
+  it('books actual costs once per completion event, against the commitment or else maintenance', async () => {
+    const completion = (workOrderId: string, actualCostFen: number, remediationId?: string) => ({
+      workOrderId,
+      ...(remediationId && { remediationId }),
+      assetId: 'NY-RR-003',
+      completedBy: 'crew-restrooms-1',
+      actualCostFen,
+      labourHours: 1.5,
+      completedAt: '2026-11-25T16:30:00.000Z',
+    });
+    const funded = completion('wo-2026-000131', 120_000, 'rem-NY-RR-003-below-quality-standard-1');
+    await publish(WorkOrderCompletedV1, funded, 2);
+    // Reopened after a failed verification and completed again: its own event, its own cost.
+    await publish(WorkOrderCompletedV1, {
+      ...funded,
+      actualCostFen: 30_000,
+      completedAt: '2026-11-27T10:00:00.000Z',
+    });
+    // An occupant's request nobody funded: charged to maintenance.
+    await publish(WorkOrderCompletedV1, completion('wo-2026-000140', 50_000));
+    const budget = (await service.call('GET', '/budgets/2026', { token: finance })).body as {
+      envelopes: Record<string, { actualFen: number }>;
+      actuals: { workOrderId: string; commitmentId?: string; amountFen: number }[];
+    };
+    expect(budget.envelopes['maintenance'].actualFen).toBe(200_000);
+    expect(budget.envelopes['emergency-reserve'].actualFen).toBe(0);
+    expect(budget.actuals).toHaveLength(3);
+    expect(budget.actuals.filter((a) => a.commitmentId)).toHaveLength(2);
+
+    // The handler run again for one event (a crash before the consumer recorded it): booked once.
+    const book = service.app.get(BookActual);
+    const again = completion('wo-2026-000150', 7_000);
+    expect(await book.execute('completion-replayed', again)).toBe('booked');
+    expect(await book.execute('completion-replayed', again)).toBe('already-booked');
+    const after = (await service.call('GET', '/budgets/2026', { token: finance })).body as {
+      envelopes: Record<string, { actualFen: number }>;
+    };
+    expect(after.envelopes['maintenance'].actualFen).toBe(207_000);
+
+    // A completion in a year with no budget is dead-lettered, and the consumer goes on.
+    await publish(WorkOrderCompletedV1, {
+      ...completion('wo-2029-000001', 1_000),
+      completedAt: '2029-01-05T08:00:00.000Z',
+    });
+    const dlq = `${service.prefix}${TOPICS.workOrderCompleted}.dlq`;
+    expect((await readTopic(service.kafka, dlq, { atLeast: 1 })).length).toBe(1);
   });
 });

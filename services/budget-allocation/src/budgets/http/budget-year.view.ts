@@ -32,6 +32,17 @@ export const BudgetYearView = Type.Object({
     }),
     { description: 'Newest first' },
   ),
+  actuals: Type.Array(
+    Type.Object({
+      completionId: Type.String({ description: 'The workorder.completed event it was booked from' }),
+      workOrderId: Type.String(),
+      envelope: Type.String(),
+      amountFen: Type.Integer(),
+      commitmentId: Type.Optional(Type.String()),
+      completedAt: Type.String({ format: 'date-time' }),
+    }),
+    { description: 'Actual costs of completed work, newest first' },
+  ),
   version: Type.Integer({ description: 'Also the ETag: send it back in If-Match to revise the limits' }),
   updatedAt: Type.String({ format: 'date-time' }),
   updatedBy: Type.String(),
@@ -56,6 +67,18 @@ export function toBudgetYearView(y: StoredBudgetYear): BudgetYearView {
         by: c.by,
       }))
       .sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id)),
+    actuals: Object.entries(y.actuals ?? {})
+      .map(([completionId, a]) => ({
+        completionId,
+        workOrderId: a.workOrderId,
+        envelope: a.envelope,
+        amountFen: a.amountFen,
+        ...(a.commitmentId && { commitmentId: a.commitmentId }),
+        completedAt: new Date(a.completedAt).toISOString(),
+      }))
+      .sort(
+        (a, b) => b.completedAt.localeCompare(a.completedAt) || a.completionId.localeCompare(b.completionId),
+      ),
     version: y.version,
     updatedAt: y.updatedAt.toISOString(),
     updatedBy: y.updatedBy,

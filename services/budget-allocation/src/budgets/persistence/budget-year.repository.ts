@@ -4,11 +4,19 @@ import mongoose, { type Model } from 'mongoose';
 import { NotFoundError } from '@buqi/domain-kernel';
 import { AggregateStore, EventPublisher, WITHOUT_INTERNAL_FIELDS } from '@buqi/messaging';
 import type { BudgetYear, Commitment } from '../domain/budget-year';
-import { BUDGET_YEAR_MODEL, type BudgetYearDocument, type StoredCommitment } from './budget-year.schema';
+import {
+  BUDGET_YEAR_MODEL,
+  type BudgetYearDocument,
+  type StoredActual,
+  type StoredCommitment,
+} from './budget-year.schema';
 
 /** A year as the API shows it: the domain's counters, its commitments and the bookkeeping. */
 export type StoredBudgetYear = BudgetYear &
-  Pick<BudgetYearDocument, 'version' | 'commitments' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
+  Pick<
+    BudgetYearDocument,
+    'version' | 'commitments' | 'actuals' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'
+  >;
 
 /** What committing did: a new commitment, or the same one found already made. */
 export interface Committed {
@@ -48,12 +56,34 @@ export class BudgetYearRepository {
     return docs.map(toYear);
   }
 
+  async find(fiscalYear: number): Promise<StoredBudgetYear | undefined> {
+    const doc = await this.store.findById(String(fiscalYear));
+    return doc ? toYear(doc) : undefined;
+  }
+
+  /**
+   * Books an actual cost against its envelope once per completion event: the record's absence is in
+   * the filter, the record and the envelope's actual move in the same update. False when it was
+   * booked already (or the year is gone).
+   */
+  async tryBookActual(fiscalYear: number, eventId: string, actual: StoredActual, at: Date): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: String(fiscalYear), [`actuals.${eventId}`]: mongoose.trusted({ $exists: false }) },
+      {
+        $inc: { [`envelopes.${actual.envelope}.actualFen`]: actual.amountFen, version: 1 },
+        $set: { [`actuals.${eventId}`]: actual, updatedAt: at, updatedBy: 'work-orders' },
+      },
+    );
+    return result.modifiedCount > 0;
+  }
+
   async create(year: BudgetYear, by: string, at: Date): Promise<StoredBudgetYear> {
     return toYear(
       await this.store.insert({
         _id: String(year.fiscalYear),
         ...year,
         commitments: {},
+        actuals: {},
         createdAt: at,
         createdBy: by,
         updatedAt: at,

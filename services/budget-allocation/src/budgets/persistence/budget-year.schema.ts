@@ -20,6 +20,16 @@ interface CounterDocument {
   availableFen: number;
 }
 
+/** What a completed work order cost, booked once per completion event (its id keys the record). */
+export interface StoredActual {
+  workOrderId: string;
+  envelope: string;
+  amountFen: number;
+  /** The commitment it is booked against, when the work was funded. */
+  commitmentId?: string;
+  completedAt: Date;
+}
+
 /**
  * A fiscal year's budget in one document: its envelopes', departments' and zones' counters and its
  * commitments. One document, so one conditional update checks and moves every limit a commitment
@@ -34,6 +44,8 @@ export interface BudgetYearDocument {
   zoneCaps: Record<string, CounterDocument>;
   /** Commitment id → the commitment; its presence is what makes committing it again a no-op. */
   commitments: Record<string, StoredCommitment>;
+  /** Completion event id → the actual cost booked (absent on years opened before actuals were kept). */
+  actuals?: Record<string, StoredActual>;
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
@@ -51,6 +63,7 @@ export const budgetYearSchema = new Schema<BudgetYearDocument>(
     departmentCaps: { type: Schema.Types.Mixed, required: true },
     zoneCaps: { type: Schema.Types.Mixed, required: true },
     commitments: { type: Schema.Types.Mixed, required: true },
+    actuals: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     updatedAt: { type: Date, required: true },
