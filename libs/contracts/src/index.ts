@@ -16,3 +16,4 @@ export { SiteKind, SiteStateV1 } from './events/site-state.v1/site-state.v1';
 export { AssetClass, Fen, Id, Priority, Severity, Timestamp } from './events/common';
 export { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';
 export { RemediationDeferredV1 } from './events/remediation-deferred.v1/remediation-deferred.v1';
+export { BudgetThresholdCrossedV1 } from './events/budget-threshold-crossed.v1/budget-threshold-crossed.v1';

@@ -1,4 +1,5 @@
 import type { EventContract } from './define-event';
+import { BudgetThresholdCrossedV1 } from './events/budget-threshold-crossed.v1/budget-threshold-crossed.v1';
 import { AssetStateV1 } from './events/asset-state.v1/asset-state.v1';
 import { DeviceStatusChangedV1 } from './events/device-status-changed.v1/device-status-changed.v1';
 import { DeviceTelemetryV1 } from './events/device-telemetry.v1/device-telemetry.v1';
@@ -24,6 +25,7 @@ export const CONTRACTS = [
   ShortfallDetectedV2,
   ServiceQuotaV1,
   RemediationDeferredV1,
+  BudgetThresholdCrossedV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

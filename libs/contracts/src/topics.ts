@@ -16,6 +16,7 @@ export const TOPICS = {
   siteState: 'site.state.v1',
   assetState: 'asset.state.v1',
   serviceQuota: 'standards.service-quota.v1',
+  budgetThresholdCrossed: 'budget.threshold-crossed.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -16,6 +16,7 @@ export const serviceInfo = {
   topics: [
     TOPICS.remediationFunded,
     TOPICS.remediationDeferred,
+    TOPICS.budgetThresholdCrossed,
     TOPICS.serviceQuota,
     TOPICS.siteState,
     TOPICS.assetState,

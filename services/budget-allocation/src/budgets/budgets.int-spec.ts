@@ -1,3 +1,5 @@
+import { BudgetThresholdCrossedV1, decodeEvent, TOPICS, type EnvelopeOf } from '@buqi/contracts';
+import { readTopic } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // Budgets through the whole service, in process, on the real engines.
@@ -134,6 +136,22 @@ describe('budgets', () => {
       committedFen: 400_000,
       availableFen: 0,
     });
+    // 80 % was reached by the 4th and 100 % by the 5th: each announced once, however they raced.
+    await service.outboxDrained();
+    const alerts = (
+      await readTopic(service.kafka, service.prefix + TOPICS.budgetThresholdCrossed, { atLeast: 2 })
+    )
+      .map(
+        (m) =>
+          (decodeEvent(BudgetThresholdCrossedV1, m.value) as EnvelopeOf<typeof BudgetThresholdCrossedV1>)
+            .data,
+      )
+      .filter((a) => a.fiscalYear === 2031);
+    expect(alerts.map((a) => [a.envelope, a.thresholdPct]).sort()).toEqual([
+      ['emergency-reserve', 100],
+      ['emergency-reserve', 80],
+    ]);
+    expect(alerts.find((a) => a.thresholdPct === 80)?.committedFen).toBeGreaterThanOrEqual(320_000);
   });
 
   it('commits an id once, refuses it with other terms, and releases it once', async () => {

@@ -4,6 +4,7 @@ import { registerOutbox } from '@buqi/messaging';
 import { WorkOrderCompletedConsumer } from './consumers/work-order-completed.consumer';
 import { BudgetsController } from './http/budgets.controller';
 import { BookActual } from './use-cases/book-actual.use-case';
+import { ThresholdAlerts } from './use-cases/threshold-alerts';
 import { BUDGET_YEAR_MODEL, budgetYearSchema } from './persistence/budget-year.schema';
 import { BudgetYearRepository } from './persistence/budget-year.repository';
 import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-cases/budget-years.use-cases';
@@ -20,6 +21,7 @@ import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-ca
     CommitFunds,
     ReleaseCommitment,
     BookActual,
+    ThresholdAlerts,
     WorkOrderCompletedConsumer,
   ],
   exports: [BudgetYearRepository, CommitFunds],

@@ -1,5 +1,5 @@
 import { ConflictError, DomainValidationError } from '@buqi/domain-kernel';
-import { commitment, openYear, reviseLimits, shortfallOf } from './budget-year';
+import { commitment, newCrossings, openYear, reviseLimits, shortfallOf } from './budget-year';
 
 const year = openYear(2027, {
   envelopes: { maintenance: 1_000, 'emergency-reserve': 200 },
@@ -71,5 +71,24 @@ describe('a budget year', () => {
     expect(() => reviseLimits(committed, { envelopes: { maintenance: 399 } })).toThrow(
       '400 fen is already committed',
     );
+  });
+
+  it('finds the 80 % and 100 % levels reached and not yet announced', () => {
+    const at = (committedFen: number) =>
+      ({
+        ...year,
+        envelopes: {
+          ...year.envelopes,
+          maintenance: { ...year.envelopes.maintenance, committedFen, availableFen: 1_000 - committedFen },
+        },
+      }) as typeof year;
+    expect(newCrossings(at(799), {})).toEqual([]);
+    expect(newCrossings(at(800), {}).map((c) => [c.envelope, c.thresholdPct])).toEqual([['maintenance', 80]]);
+    expect(newCrossings(at(1_000), { maintenance: { 80: new Date() } }).map((c) => c.thresholdPct)).toEqual([
+      100,
+    ]);
+    expect(newCrossings(at(1_000), { maintenance: { 80: 1, 100: 1 } })).toEqual([]);
+    // An envelope of 0 has nothing to alert about.
+    expect(newCrossings(year, {}).filter((c) => c.envelope === 'capital')).toEqual([]);
   });
 });

@@ -152,3 +152,33 @@ export function shortfallOf(
     if (limit && limit.availableFen < c.amountFen) return { field, availableFen: limit.availableFen };
   return undefined;
 }
+
+/** The shares of an envelope whose crossing is announced, in per cent. */
+export const ALERT_THRESHOLDS = [80, 100] as const;
+export type AlertThreshold = (typeof ALERT_THRESHOLDS)[number];
+
+export interface Crossing {
+  readonly envelope: EnvelopeKind;
+  readonly thresholdPct: AlertThreshold;
+  readonly limitFen: Fen;
+  readonly committedFen: Fen;
+}
+
+/**
+ * The levels an envelope's commitments have reached (committed ≥ level × limit, limit above 0) that
+ * are not yet announced; `announced` maps an envelope to the levels already announced.
+ */
+export function newCrossings(
+  year: BudgetYear,
+  announced: Readonly<Record<string, Readonly<Record<string, unknown>>>>,
+): Crossing[] {
+  const found: Crossing[] = [];
+  for (const envelope of ENVELOPE_KINDS) {
+    const { limitFen, committedFen } = year.envelopes[envelope];
+    if (limitFen <= 0) continue;
+    for (const thresholdPct of ALERT_THRESHOLDS)
+      if (committedFen * 100 >= limitFen * thresholdPct && announced[envelope]?.[thresholdPct] === undefined)
+        found.push({ envelope, thresholdPct, limitFen, committedFen });
+  }
+  return found;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import mongoose, { type Model } from 'mongoose';
 import { NotFoundError } from '@buqi/domain-kernel';
-import { AggregateStore, EventPublisher, WITHOUT_INTERNAL_FIELDS } from '@buqi/messaging';
+import { AggregateStore, EventPublisher, WITHOUT_INTERNAL_FIELDS, type OutboxEntry } from '@buqi/messaging';
 import type { BudgetYear, Commitment } from '../domain/budget-year';
 import {
   BUDGET_YEAR_MODEL,
@@ -15,7 +15,14 @@ import {
 export type StoredBudgetYear = BudgetYear &
   Pick<
     BudgetYearDocument,
-    'version' | 'commitments' | 'actuals' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'
+    | 'version'
+    | 'commitments'
+    | 'actuals'
+    | 'thresholds'
+    | 'createdAt'
+    | 'createdBy'
+    | 'updatedAt'
+    | 'updatedBy'
   >;
 
 /** What committing did: a new commitment, or the same one found already made. */
@@ -90,6 +97,18 @@ export class BudgetYearRepository {
         updatedBy: by,
       }),
     );
+  }
+
+  /** Marks threshold crossings announced, with their events, if the year is still at `version`. */
+  async announce(
+    fiscalYear: number,
+    version: number,
+    marks: readonly { envelope: string; thresholdPct: number }[],
+    at: Date,
+    events: OutboxEntry[],
+  ): Promise<void> {
+    const set = Object.fromEntries(marks.map((m) => [`thresholds.${m.envelope}.${m.thresholdPct}`, at]));
+    await this.store.update(String(fiscalYear), version, { $set: set }, events, at);
   }
 
   /** New limits, if the year is still at `version` (every commitment moves it): else a 409. */

@@ -46,6 +46,8 @@ export interface BudgetYearDocument {
   commitments: Record<string, StoredCommitment>;
   /** Completion event id → the actual cost booked (absent on years opened before actuals were kept). */
   actuals?: Record<string, StoredActual>;
+  /** Envelope → level (80, 100) → when its crossing was announced (budget.threshold-crossed.v1). */
+  thresholds?: Record<string, Record<string, Date>>;
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
@@ -64,6 +66,7 @@ export const budgetYearSchema = new Schema<BudgetYearDocument>(
     zoneCaps: { type: Schema.Types.Mixed, required: true },
     commitments: { type: Schema.Types.Mixed, required: true },
     actuals: { type: Schema.Types.Mixed },
+    thresholds: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     updatedAt: { type: Date, required: true },

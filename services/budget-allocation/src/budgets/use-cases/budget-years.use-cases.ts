@@ -8,6 +8,7 @@ import {
   type StoredBudgetYear,
 } from '../persistence/budget-year.repository';
 import type { CommitRequest, OpenYearRequest, ReviseLimitsRequest } from './budget-requests';
+import { ThresholdAlerts } from './threshold-alerts';
 
 /** Who commits: a person over HTTP, or the funding rules (a system actor). */
 export type Committer = Pick<Caller, 'actor' | 'now'> &
@@ -87,6 +88,7 @@ export class CommitFunds {
   constructor(
     private readonly years: BudgetYearRepository,
     private readonly audit: AuditTrail,
+    private readonly alerts: ThresholdAlerts,
   ) {}
 
   async execute(fiscalYear: number, request: CommitRequest, caller: Committer): Promise<Committed> {
@@ -123,6 +125,7 @@ export class CommitFunds {
           after: { ...c },
           ...(caller.origin && { origin: caller.origin }),
         });
+        await this.alerts.check(fiscalYear, caller.now);
         return { year, created: true };
       }
       // Refused as the year stood at the write (others committed, a cap changed): read and explain.
