@@ -18,6 +18,7 @@ const position = async (year: number) =>
     departmentCaps: Record<string, { limitFen: number; committedFen: number; availableFen: number }>;
     zoneCaps: Record<string, { committedFen: number; availableFen: number }>;
     commitments: { id: string }[];
+    thresholds: Record<string, Record<string, string>>;
     version: number;
   };
 
@@ -152,6 +153,10 @@ describe('budgets', () => {
       ['emergency-reserve', 80],
     ]);
     expect(alerts.find((a) => a.thresholdPct === 80)?.committedFen).toBeGreaterThanOrEqual(320_000);
+    expect(Object.keys((await position(2031)).thresholds['emergency-reserve'] ?? {}).sort()).toEqual([
+      '100',
+      '80',
+    ]);
   });
 
   it('commits an id once, refuses it with other terms, and releases it once', async () => {

@@ -43,6 +43,9 @@ export const BudgetYearView = Type.Object({
     }),
     { description: 'Actual costs of completed work, newest first' },
   ),
+  thresholds: Type.Record(Type.String(), Type.Record(Type.String(), Type.String({ format: 'date-time' })), {
+    description: 'Envelope → level (80, 100) → when its crossing was announced',
+  }),
   version: Type.Integer({ description: 'Also the ETag: send it back in If-Match to revise the limits' }),
   updatedAt: Type.String({ format: 'date-time' }),
   updatedBy: Type.String(),
@@ -79,6 +82,12 @@ export function toBudgetYearView(y: StoredBudgetYear): BudgetYearView {
       .sort(
         (a, b) => b.completedAt.localeCompare(a.completedAt) || a.completionId.localeCompare(b.completionId),
       ),
+    thresholds: Object.fromEntries(
+      Object.entries(y.thresholds ?? {}).map(([envelope, levels]) => [
+        envelope,
+        Object.fromEntries(Object.entries(levels).map(([level, at]) => [level, new Date(at).toISOString()])),
+      ]),
+    ),
     version: y.version,
     updatedAt: y.updatedAt.toISOString(),
     updatedBy: y.updatedBy,
