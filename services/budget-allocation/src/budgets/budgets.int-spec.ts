@@ -1,4 +1,5 @@
 import { BudgetThresholdCrossedV1, decodeEvent, TOPICS, type EnvelopeOf } from '@buqi/contracts';
+import ExcelJS from 'exceljs';
 import { readTopic } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
@@ -225,5 +226,28 @@ describe('budgets', () => {
       headers: { 'if-match': `"${version}"` },
     });
     expect(stale.status).toBe(409);
+  });
+
+  it('exports a year’s position to Excel for finance, in yuan', async () => {
+    const res = await fetch(`${service.url}/budgets/2027/export.xlsx`, {
+      headers: { authorization: `Bearer ${finance}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['2027年度预算', '限额', '预算承诺', '实际支出']);
+    const maintenance = workbook.worksheets[0].getRow(2).values as unknown[];
+    // 维修养护: 10,000,000 yuan, 12,500 yuan committed (rem-NY-RR-003-1).
+    expect(maintenance.slice(1, 5)).toEqual(['维修养护', 'maintenance', 10_000_000, 12_500]);
+    expect(workbook.worksheets[2].actualRowCount).toBe(2);
+    const none = await fetch(`${service.url}/budgets/2099/export.xlsx`, {
+      headers: { authorization: `Bearer ${finance}` },
+    });
+    expect(none.status).toBe(404);
+    const crewAsks = await fetch(`${service.url}/budgets/2027/export.xlsx`, {
+      headers: { authorization: `Bearer ${crew}` },
+    });
+    expect(crewAsks.status).toBe(403);
   });
 });

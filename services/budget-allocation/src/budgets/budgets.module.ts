@@ -5,6 +5,7 @@ import { WorkOrderCompletedConsumer } from './consumers/work-order-completed.con
 import { BudgetsController } from './http/budgets.controller';
 import { BookActual } from './use-cases/book-actual.use-case';
 import { ThresholdAlerts } from './use-cases/threshold-alerts';
+import { BudgetWorkbook } from './use-cases/budget-workbook';
 import { BUDGET_YEAR_MODEL, budgetYearSchema } from './persistence/budget-year.schema';
 import { BudgetYearRepository } from './persistence/budget-year.repository';
 import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-cases/budget-years.use-cases';
@@ -22,6 +23,7 @@ import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from './use-ca
     ReleaseCommitment,
     BookActual,
     ThresholdAlerts,
+    BudgetWorkbook,
     WorkOrderCompletedConsumer,
   ],
   exports: [BudgetYearRepository, CommitFunds],

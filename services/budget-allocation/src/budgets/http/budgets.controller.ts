@@ -1,6 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
 import { Caller, Roles } from '@buqi/auth';
 import { ApiProblem, ApiResult, IfMatch, setEtag, ValidBody, ValidParams } from '@buqi/platform';
@@ -13,6 +13,7 @@ import {
   YearParams,
 } from '../use-cases/budget-requests';
 import { CommitFunds, OpenYear, ReleaseCommitment, ReviseLimits } from '../use-cases/budget-years.use-cases';
+import { BudgetWorkbook } from '../use-cases/budget-workbook';
 import { BudgetYearView, toBudgetYearView } from './budget-year.view';
 
 /** Only finance changes budgets (and admins, who run the system). */
@@ -31,7 +32,20 @@ export class BudgetsController {
     private readonly reviseLimits: ReviseLimits,
     private readonly commitFunds: CommitFunds,
     private readonly releaseCommitment: ReleaseCommitment,
+    private readonly workbook: BudgetWorkbook,
   ) {}
+
+  @Get(':fiscalYear/export.xlsx')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A year's position as an Excel workbook: envelopes, caps, commitments, actuals" })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProblem(404, 'No such year')
+  async export(@ValidParams(YearParams) params: YearParams): Promise<StreamableFile> {
+    return new StreamableFile(await this.workbook.build(params.fiscalYear), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="budget-${params.fiscalYear}.xlsx"`,
+    });
+  }
 
   @Post()
   @HttpCode(201)
