@@ -8,6 +8,7 @@ import { serviceConfig } from '../config';
 import { serviceInfo } from '../service-info';
 import { Optimiser } from './optimiser';
 import { OptimiserModule } from './optimiser.module';
+import { createOptimiserPool } from './optimiser.pool';
 import { generateProblem } from '@buqi/domain-allocation';
 
 const database = uniqueDatabaseName('budget_optimiser');
@@ -62,5 +63,53 @@ describe('Optimiser in the service, against the local engines', () => {
     expect(answeredWhileSolving).toContain(200);
     expect(result.status).not.toBe('infeasible');
     expect(result.chosen.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the anytime optimiser', () => {
+  const pool = createOptimiserPool(2);
+  const optimiser = new Optimiser(pool);
+  afterAll(() => pool.destroy());
+
+  it('races the heuristic and HiGHS on two threads and returns the better plan with its proven gap', async () => {
+    // 300 tightly capped candidates: HiGHS runs to the limit, the heuristic ends sooner.
+    const outcome = await optimiser.anytime(generateProblem(300, 7), 5);
+    const objectives = outcome.runs.map((r) => r.objective ?? -Infinity);
+    expect(outcome.runs).toHaveLength(2);
+    expect(outcome.result.objective).toBe(Math.max(...objectives));
+    expect(outcome.bound).toBeGreaterThanOrEqual(outcome.result.objective ?? Infinity);
+    expect(outcome.gap).toBeGreaterThanOrEqual(0);
+    expect(outcome.gap).toBeLessThan(0.1);
+    const threads = new Set(outcome.runs.map((r) => r.threadId));
+    expect(threads.size).toBe(2);
+    expect(threads.has(mainThreadId)).toBe(false);
+  });
+
+  it('answers with gap 0 when HiGHS proves the plan optimal', async () => {
+    const option = (id: string, costFen: number, benefit: number) => ({
+      id,
+      costFen,
+      benefit,
+      lifetimeYears: 5,
+    });
+    const problem = {
+      envelopes: [{ id: 'maintenance', budgetFen: 1_000 }],
+      candidates: [
+        {
+          id: 'a',
+          department: 'd',
+          zone: 'z',
+          envelope: 'maintenance',
+          options: [option('a1', 600, 6), option('a2', 300, 4)],
+        },
+        { id: 'b', department: 'd', zone: 'z', envelope: 'maintenance', options: [option('b1', 500, 5)] },
+        { id: 'c', department: 'd', zone: 'z', envelope: 'maintenance', options: [option('c1', 400, 3)] },
+      ],
+    };
+    const outcome = await optimiser.anytime(problem, 5);
+    // a1 + c1 (1,000 fen) and a2 + b1 (800 fen) both reach 9 within 1,000 fen: the optimum.
+    expect(outcome.result.objective).toBe(9);
+    expect(outcome.runs.find((r) => r.method === 'exact')?.status).toBe('optimal');
+    expect(outcome.gap).toBe(0);
   });
 });
