@@ -269,6 +269,16 @@ describe('telemetry', () => {
       .map((m) => decodeEvent(AssetStateV1, m.value) as EnvelopeOf<typeof AssetStateV1>)
       .filter((e) => e.data.assetId === 'NY-DV-001' && e.data.condition);
     expect(published.map((e) => e.data.condition?.index)).toEqual([74.6]);
+    // The assessment is an inspection of the device like any other: listed, and found by its id.
+    const listed = await service.call('GET', '/assets/NY-DV-001/inspections', { token: reader });
+    const [assessment] = listed.body['items'] as { id: string }[];
+    const one = await service.call('GET', `/assets/NY-DV-001/inspections/${assessment.id}`, {
+      token: reader,
+    });
+    expect(one).toMatchObject({
+      status: 200,
+      body: { condition: { index: 74.6, method: 'device-telemetry' } },
+    });
 
     // Calibrated today (an inspection of the device): the next sweep counts it, full marks.
     const calibrated = await service.call('POST', '/assets/NY-DV-001/inspections', {
@@ -399,6 +409,30 @@ describe('telemetry', () => {
     const after = await states.find('NY-DV-003');
     expect(after?.lastSeenAt?.getTime()).toBeGreaterThan(before?.lastSeenAt?.getTime() ?? Infinity);
     expect(after?.battery?.pct).toBe(49);
+  });
+
+  it('never lets a batch waiting to be written overwrite a newer one written at once', async () => {
+    const states = service.app.get(DeviceStateRepository);
+    // Deferred (nothing new): battery 48 waits for the end of the window…
+    expect(
+      (
+        await send(keys['NY-DV-003'], {
+          readings: [{ metric: 'nh3', value: 1, unit: 'ppm', at: minutesAgo(0) }],
+          batteryPct: 48,
+        })
+      ).status,
+    ).toBe(200);
+    // …then a batch with a new metric is written at once, battery 47, measured later.
+    expect(
+      (
+        await send(keys['NY-DV-003'], {
+          readings: [{ metric: 'temperature', value: 21, unit: 'C', at: minutesAgo(0) }],
+          batteryPct: 47,
+        })
+      ).status,
+    ).toBe(200);
+    await service.app.get(DevicePresence).beforeApplicationShutdown();
+    expect((await states.find('NY-DV-003'))?.battery?.pct).toBe(47);
   });
 
   it('limits a device to 120 batches a minute, in Redis', async () => {

@@ -5,13 +5,13 @@ import {
   checkQualityStandard,
   DUST_LOAD_STANDARD,
   exceedsThreshold,
-  type DeviceCriticality,
 } from '@buqi/domain-shortfalls';
 import { PLATFORM_CONFIG, PLATFORM_LOGGER } from '@buqi/platform';
 import type { Logger } from '@buqi/observability';
 import type { StoredAsset } from '../../assets/persistence/asset.repository';
 import { RecentAssets } from '../../assets/use-cases/recent-assets';
 import type { ServiceConfig } from '../../config';
+import { criticalityOf, silenceOrigin } from '../../telemetry/domain/device-health';
 import { READINGS, type Readings, type StoredReading } from '../../telemetry/readings.port';
 import type { ConditionAssessed, ShortfallSignals } from '../shortfall-signals';
 import type { Detection } from '../domain/shortfall';
@@ -168,9 +168,10 @@ export class ShortfallRules implements ShortfallSignals {
       {
         deviceId: device.code,
         ...(lastSeenAt && { lastHeartbeatAt: lastSeenAt }),
-        installedAt: new Date(`${device.installedOn}T00:00:00Z`),
+        // Silence counts from when it could first have reported, as the heartbeat sweep counts it.
+        installedAt: silenceOrigin({ installedOn: device.installedOn, registeredAt: device.createdAt }),
         reportingIntervalMinutes: device.device.reportingIntervalSeconds / 60,
-        criticality: deviceCriticality(device.criticality),
+        criticality: criticalityOf(device.criticality),
         offlineFactor: this.config.TELEMETRY_OFFLINE_FACTOR,
       },
       at,
@@ -198,8 +199,4 @@ export class ShortfallRules implements ShortfallSignals {
 /** The most critical assets (5: safety, or the leadership's work) make their shortfalls safety-critical. */
 function safetyCritical(asset: StoredAsset): boolean {
   return asset.criticality >= 5;
-}
-
-function deviceCriticality(criticality: number): DeviceCriticality {
-  return criticality >= 5 ? 'safety-critical' : criticality <= 2 ? 'low' : 'normal';
 }

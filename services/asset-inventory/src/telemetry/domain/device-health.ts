@@ -45,7 +45,7 @@ export interface SweepRules {
 }
 
 /** Where silence is counted from when the device never reported: the later of installation and registration. */
-export function silenceOrigin(device: SweptDevice): Date {
+export function silenceOrigin(device: Pick<SweptDevice, 'installedOn' | 'registeredAt'>): Date {
   const installed = Date.parse(`${device.installedOn}T00:00:00Z`);
   return new Date(Math.max(installed, device.registeredAt.getTime()));
 }

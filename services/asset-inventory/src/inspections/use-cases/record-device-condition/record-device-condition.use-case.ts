@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@buqi/contracts';
 import { isDuplicateKey } from '@buqi/messaging';
@@ -25,7 +26,7 @@ export class RecordDeviceCondition implements DeviceConditionHistory {
   async record(device: StoredAsset, condition: TelemetryCondition): Promise<void> {
     try {
       await this.inspections.insert({
-        _id: `insp-tel-${device.code}-${condition.at.getTime().toString(36)}`,
+        _id: telemetryAssessmentId(device.code, condition.at),
         assetId: device.code,
         assetClass: device.assetClass,
         inspectedAt: condition.at,
@@ -45,4 +46,9 @@ export class RecordDeviceCondition implements DeviceConditionHistory {
     }
     await this.latest.refresh(device, { actor: SWEEP, now: condition.at });
   }
+}
+
+/** An inspection id (`insp-` and 16 hex digits, as every inspection's) fixed by the device and time. */
+function telemetryAssessmentId(device: string, at: Date): string {
+  return `insp-${createHash('sha256').update(`${device}|${at.toISOString()}`).digest('hex').slice(0, 16)}`;
 }

@@ -68,6 +68,11 @@ export class DevicePresence implements BeforeApplicationShutdown {
       this.defer(device, state, visit);
       return { wentOnline: false, lastSeenAt: laterOf(state.lastSeenAt, visit.receivedAt) };
     }
+    // What waits from earlier batches goes first, so it can never land on top of this newer write.
+    if (this.pending.has(device.code)) {
+      await this.flush(device.code);
+      return this.write(device, this.known.get(device.code)?.state ?? state, visit);
+    }
     return this.write(device, state, visit);
   }
 
