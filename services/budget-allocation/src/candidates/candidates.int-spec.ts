@@ -21,12 +21,14 @@ import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service
 // Remediation candidates through the whole service, in process, on the real engines.
 let service: ServiceUnderTest;
 let finance: string;
+let crew: string;
 let producer: Producer;
 let admin: Admin;
 
 beforeAll(async () => {
   service = await startServiceApp('candidates');
   finance = await service.issuer.token({ sub: 'u-qian', roles: ['finance'] });
+  crew = await service.issuer.token({ sub: 'u-zhao', roles: ['crew-member'] });
   producer = service.kafka.producer();
   admin = service.kafka.admin();
   await Promise.all([producer.connect(), admin.connect()]);
@@ -168,6 +170,11 @@ describe('remediation candidates', () => {
     });
     expect((await candidate('NY-RR-003-coverage-gap-1'))['status']).toBe('withdrawn');
     expect((await service.call('GET', '/candidates/none-such-1', { token: finance })).status).toBe(404);
+    // Candidates are for those who plan and pay, not for crews.
+    expect((await service.call('GET', '/candidates', { token: crew })).status).toBe(403);
+    expect((await service.call('GET', `/candidates/${potholes.shortfallId}`, { token: crew })).status).toBe(
+      403,
+    );
   });
 
   it('funds a small repair once from maintenance, and a safety-critical one from the reserve, however often they arrive', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataOf, WorkOrderCompletedV1 } from '@buqi/contracts';
 import { NotFoundError } from '@buqi/domain-kernel';
-import { BudgetYearRepository } from '../persistence/budget-year.repository';
+import { BudgetYearRepository, type StoredBudgetYear } from '../persistence/budget-year.repository';
 
 /**
  * Books what a completed work order cost: against its remediation's commitment (in that commitment's
@@ -19,22 +19,15 @@ export class BookActual {
   ): Promise<'booked' | 'already-booked'> {
     const completedAt = new Date(d.completedAt);
     const completedYear = completedAt.getUTCFullYear();
-    let fiscalYear = completedYear;
-    let envelope = 'maintenance';
-    let commitmentId: string | undefined;
-    if (d.remediationId) {
-      // Work funded late in a year may be completed early in the next.
-      for (const year of [completedYear, completedYear - 1]) {
-        const commitment = (await this.years.find(year))?.commitments[d.remediationId];
-        if (commitment) {
-          fiscalYear = year;
-          envelope = commitment.envelope;
-          commitmentId = d.remediationId;
-          break;
-        }
-      }
-    }
-    if (!(await this.years.find(fiscalYear))) throw new NotFoundError('budget year', String(fiscalYear));
+    const current = await this.years.find(completedYear);
+    const funding = d.remediationId
+      ? await this.fundedBy(d.remediationId, current, completedYear)
+      : undefined;
+    const year = funding?.year ?? current;
+    if (!year) throw new NotFoundError('budget year', String(completedYear));
+    const fiscalYear = year.fiscalYear;
+    const envelope = funding?.commitment.envelope ?? 'maintenance';
+    const commitmentId = funding ? d.remediationId : undefined;
     const booked = await this.years.tryBookActual(
       fiscalYear,
       eventId,
@@ -48,5 +41,14 @@ export class BookActual {
       new Date(),
     );
     return booked ? 'booked' : 'already-booked';
+  }
+
+  /** The commitment the work was funded by: in the year it was completed, or (funded late) the one before. */
+  private async fundedBy(id: string, current: StoredBudgetYear | undefined, completedYear: number) {
+    const inCurrent = current?.commitments[id];
+    if (current && inCurrent) return { year: current, commitment: inCurrent };
+    const previous = await this.years.find(completedYear - 1);
+    const commitment = previous?.commitments[id];
+    return previous && commitment ? { year: previous, commitment } : undefined;
   }
 }

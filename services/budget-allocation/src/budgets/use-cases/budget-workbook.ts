@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ENVELOPE_KINDS } from '../domain/budget-year';
-import { BudgetYearRepository, type StoredBudgetYear } from '../persistence/budget-year.repository';
+import { BudgetYearRepository } from '../persistence/budget-year.repository';
 
 const ENVELOPE_NAMES: Record<string, string> = {
   maintenance: '维修养护',
@@ -75,7 +75,27 @@ export class BudgetWorkbook {
           committed: yuan(c.committedFen),
           available: yuan(c.availableFen),
         });
-    this.commitments(sheet, year, money);
+    const commitments = sheet('预算承诺', [
+      ['承诺编号', 'id', 40],
+      ['预算类别', 'envelope', 18],
+      ['金额（元）', 'amount', 16, money],
+      ['部门', 'department', 18],
+      ['区域', 'zoneId', 10],
+      ['事由', 'reason', 40],
+      ['时间', 'at', 22],
+      ['经办', 'by', 16],
+    ]);
+    for (const [id, c] of Object.entries(year.commitments))
+      commitments.addRow({
+        id,
+        envelope: ENVELOPE_NAMES[c.envelope] ?? c.envelope,
+        amount: yuan(c.amountFen),
+        department: c.department,
+        zoneId: c.zoneId ?? '',
+        reason: c.reason,
+        at: new Date(c.at).toISOString(),
+        by: c.by,
+      });
     const actuals = sheet('实际支出', [
       ['工单', 'workOrderId', 20],
       ['预算类别', 'envelope', 18],
@@ -92,33 +112,5 @@ export class BudgetWorkbook {
         completedAt: new Date(a.completedAt).toISOString(),
       });
     return Buffer.from(await workbook.xlsx.writeBuffer());
-  }
-
-  private commitments(
-    sheet: (name: string, columns: [string, string, number, string?][]) => { addRow(row: object): unknown },
-    year: StoredBudgetYear,
-    money: string,
-  ): void {
-    const s = sheet('预算承诺', [
-      ['承诺编号', 'id', 40],
-      ['预算类别', 'envelope', 18],
-      ['金额（元）', 'amount', 16, money],
-      ['部门', 'department', 18],
-      ['区域', 'zoneId', 10],
-      ['事由', 'reason', 40],
-      ['时间', 'at', 22],
-      ['经办', 'by', 16],
-    ]);
-    for (const [id, c] of Object.entries(year.commitments))
-      s.addRow({
-        id,
-        envelope: ENVELOPE_NAMES[c.envelope] ?? c.envelope,
-        amount: yuan(c.amountFen),
-        department: c.department,
-        zoneId: c.zoneId ?? '',
-        reason: c.reason,
-        at: new Date(c.at).toISOString(),
-        by: c.by,
-      });
   }
 }

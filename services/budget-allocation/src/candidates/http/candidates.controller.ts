@@ -92,7 +92,7 @@ const CandidateView = Type.Object({
 });
 type CandidateView = Static<typeof CandidateView>;
 
-const iso = (d?: Date) => (d ? { value: new Date(d).toISOString() } : undefined);
+const iso = (d: Date) => new Date(d).toISOString();
 
 function view(c: CandidateDocument): CandidateView {
   const {
@@ -107,17 +107,14 @@ function view(c: CandidateDocument): CandidateView {
     funding,
     ...rest
   } = c;
-  const opened = iso(openedAt);
-  const detected = iso(detectedAt);
-  const withdrawn = iso(withdrawnAt);
   return {
     id: _id,
     ...rest,
     options: options ?? [],
-    ...(opened && { openedAt: opened.value }),
-    ...(detected && { detectedAt: detected.value }),
-    ...(withdrawn && { withdrawnAt: withdrawn.value }),
-    ...(funding && { funding: { ...funding, decidedAt: new Date(funding.decidedAt).toISOString() } }),
+    ...(openedAt && { openedAt: iso(openedAt) }),
+    ...(detectedAt && { detectedAt: iso(detectedAt) }),
+    ...(withdrawnAt && { withdrawnAt: iso(withdrawnAt) }),
+    ...(funding && { funding: { ...funding, decidedAt: iso(funding.decidedAt) } }),
   };
 }
 
