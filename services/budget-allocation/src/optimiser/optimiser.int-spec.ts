@@ -1,4 +1,4 @@
-import { Module, type INestApplication } from '@nestjs/common';
+import { Module, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { threadId as mainThreadId } from 'node:worker_threads';
 import { defineConfig, loadConfig, serviceBaseConfig } from '@buqi/config';
@@ -8,7 +8,6 @@ import { serviceConfig } from '../config';
 import { serviceInfo } from '../service-info';
 import { Optimiser } from './optimiser';
 import { OptimiserModule } from './optimiser.module';
-import { createOptimiserPool } from './optimiser.pool';
 import { generateProblem } from '@buqi/domain-allocation';
 
 const database = uniqueDatabaseName('budget_optimiser');
@@ -67,9 +66,16 @@ describe('Optimiser in the service, against the local engines', () => {
 });
 
 describe('the anytime optimiser', () => {
-  const pool = createOptimiserPool(2);
-  const optimiser = new Optimiser(pool);
-  afterAll(() => pool.destroy());
+  // Wired as the service wires it, with OPTIMISER_THREADS=2.
+  let context: INestApplicationContext;
+  let optimiser: Optimiser;
+  beforeAll(async () => {
+    context = await NestFactory.createApplicationContext(OptimiserModule.register({ OPTIMISER_THREADS: 2 }), {
+      logger: false,
+    });
+    optimiser = context.get(Optimiser);
+  });
+  afterAll(() => context?.close());
 
   it('races the heuristic and HiGHS on two threads and returns the better plan with its proven gap', async () => {
     // 300 tightly capped candidates: HiGHS runs to the limit, the heuristic ends sooner.
