@@ -6,7 +6,7 @@ import { PlatformModule } from '@buqi/platform';
 import { dropTestDatabase, engineEnv, uniqueDatabaseName } from '@buqi/testing';
 import { serviceConfig } from '../config';
 import { serviceInfo } from '../service-info';
-import { Optimiser } from './optimiser';
+import { Optimiser, type AnytimeProgress } from './optimiser';
 import { OptimiserModule } from './optimiser.module';
 import { generateProblem } from '@buqi/domain-allocation';
 
@@ -77,18 +77,27 @@ describe('the anytime optimiser', () => {
   });
   afterAll(() => context?.close());
 
-  it('races the heuristic and HiGHS on two threads and returns the better plan with its proven gap', async () => {
+  it('races the heuristic and HiGHS on two threads, reports each better plan as found, and returns the best with its proven gap', async () => {
     // 300 tightly capped candidates: HiGHS runs to the limit, the heuristic ends sooner.
-    const outcome = await optimiser.anytime(generateProblem(300, 7), 5);
-    const objectives = outcome.runs.map((r) => r.objective ?? -Infinity);
-    expect(outcome.runs).toHaveLength(2);
-    expect(outcome.result.objective).toBe(Math.max(...objectives));
+    const progress: AnytimeProgress[] = [];
+    const outcome = await optimiser.anytime(generateProblem(300, 7), 5, (p) => progress.push(p));
+    const runs = outcome.runs.flatMap((r) => ('threadId' in r ? [r] : []));
+    expect(runs).toHaveLength(2);
+    expect(outcome.result.objective).toBe(Math.max(...runs.map((r) => r.objective ?? -Infinity)));
     expect(outcome.bound).toBeGreaterThanOrEqual(outcome.result.objective ?? Infinity);
     expect(outcome.gap).toBeGreaterThanOrEqual(0);
     expect(outcome.gap).toBeLessThan(0.1);
-    const threads = new Set(outcome.runs.map((r) => r.threadId));
+    const threads = new Set(runs.map((r) => r.threadId));
     expect(threads.size).toBe(2);
     expect(threads.has(mainThreadId)).toBe(false);
+    // The first plan is reported when its run ends, before the race does; each report improves on the last.
+    const first = Math.min(...runs.map((r) => r.seconds));
+    expect(progress[0].seconds).toBe(first);
+    expect(progress[0].seconds).toBeLessThan(outcome.elapsedSeconds);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i].objective).toBeGreaterThan(progress[i - 1].objective);
+    expect(progress.at(-1)?.objective).toBe(outcome.result.objective);
+    expect(outcome.seconds).toBe(progress.at(-1)?.seconds);
   });
 
   it('answers with gap 0 when HiGHS proves the plan optimal', async () => {
