@@ -17,3 +17,5 @@ export { AssetClass, Fen, Id, Priority, Severity, Timestamp } from './events/com
 export { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';
 export { RemediationDeferredV1 } from './events/remediation-deferred.v1/remediation-deferred.v1';
 export { BudgetThresholdCrossedV1 } from './events/budget-threshold-crossed.v1/budget-threshold-crossed.v1';
+export { RemediationCancelledV1 } from './events/remediation-cancelled.v1/remediation-cancelled.v1';
+export { WorkOrderCancelledV1 } from './events/workorder-cancelled.v1/workorder-cancelled.v1';

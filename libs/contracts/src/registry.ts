@@ -10,6 +10,8 @@ import { ShortfallDetectedV1 } from './events/shortfall-detected.v1/shortfall-de
 import { ShortfallResolvedV1 } from './events/shortfall-resolved.v1/shortfall-resolved.v1';
 import { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';
 import { SiteStateV1 } from './events/site-state.v1/site-state.v1';
+import { RemediationCancelledV1 } from './events/remediation-cancelled.v1/remediation-cancelled.v1';
+import { WorkOrderCancelledV1 } from './events/workorder-cancelled.v1/workorder-cancelled.v1';
 import { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
 
 /** Every event contract the product knows. Add new versions here; never edit a published one. */
@@ -26,6 +28,8 @@ export const CONTRACTS = [
   ServiceQuotaV1,
   RemediationDeferredV1,
   BudgetThresholdCrossedV1,
+  RemediationCancelledV1,
+  WorkOrderCancelledV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

@@ -17,6 +17,8 @@ export const TOPICS = {
   assetState: 'asset.state.v1',
   serviceQuota: 'standards.service-quota.v1',
   budgetThresholdCrossed: 'budget.threshold-crossed.v1',
+  remediationCancelled: 'remediation.cancelled.v1',
+  workOrderCancelled: 'workorder.cancelled.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

@@ -6,6 +6,7 @@ describe('production queues', () => {
       WorkOrderEscalation: 'workorder-escalation',
       ShortfallSweeps: 'asset-shortfall-sweeps',
       Telemetry: 'asset-telemetry',
+      InvestmentPlans: 'budget-investment-plans',
     });
     expect({ ...JobName }).toEqual({
       EscalationStepDue: 'escalation-step-due',
@@ -13,6 +14,8 @@ describe('production queues', () => {
       DeviceHeartbeatSweep: 'device-heartbeat-sweep',
       ReadingsRetention: 'readings-retention',
       UntoldInspections: 'untold-inspections',
+      SolvePlan: 'solve-plan',
+      PlanFundingSweep: 'plan-funding-sweep',
     });
     expect(EscalationQueue.name).toBe('workorder-escalation');
   });

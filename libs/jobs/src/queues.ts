@@ -9,6 +9,7 @@ export enum QueueName {
   WorkOrderEscalation = 'workorder-escalation',
   ShortfallSweeps = 'asset-shortfall-sweeps',
   Telemetry = 'asset-telemetry',
+  InvestmentPlans = 'budget-investment-plans',
 }
 
 export enum JobName {
@@ -17,6 +18,8 @@ export enum JobName {
   DeviceHeartbeatSweep = 'device-heartbeat-sweep',
   ReadingsRetention = 'readings-retention',
   UntoldInspections = 'untold-inspections',
+  SolvePlan = 'solve-plan',
+  PlanFundingSweep = 'plan-funding-sweep',
 }
 
 /** Ids only: the processor reloads the work order and returns early when the step is done. */
@@ -38,3 +41,12 @@ export const TelemetryQueue = defineQueue<{
   [JobName.DeviceHeartbeatSweep]: Record<string, never>;
   [JobName.ReadingsRetention]: Record<string, never>;
 }>(QueueName.Telemetry);
+
+/**
+ * budget-allocation's investment plans: a plan solved off the request (progress on the plan itself),
+ * and the sweep that finishes approvals and revisions a crash interrupted.
+ */
+export const PlanQueue = defineQueue<{
+  [JobName.SolvePlan]: { planId: string };
+  [JobName.PlanFundingSweep]: Record<string, never>;
+}>(QueueName.InvestmentPlans);

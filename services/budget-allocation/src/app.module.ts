@@ -8,6 +8,8 @@ import { BudgetsModule } from './budgets/budgets.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { KnownAssetsModule } from './assets/known-assets.module';
 import { CandidatesModule } from './candidates/candidates.module';
+import { WhatIfModule } from './what-if/what-if.module';
+import { PlansModule } from './plans/plans.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +24,8 @@ export class AppModule {
         QuotasModule,
         KnownAssetsModule,
         CandidatesModule,
+        WhatIfModule,
+        PlansModule,
       ],
     };
   }

@@ -11,7 +11,9 @@ export const serviceInfo = {
     'asset-inventory, and its assets (asset.state.v1); remediation candidates from shortfalls, with options ' +
     'costed from the quotas and a risk score; small and safety-critical remedies funded at once by rule ' +
     '(remediation.funded.v1), others deferred (remediation.deferred.v1); administration of the outbox, dead ' +
-    'letters and the audit trail. The investment plan follows.',
+    'letters and the audit trail; investment plans solved as jobs (heuristic and HiGHS raced, progress shown), ' +
+    'signed along an approval chain held as data, funded in one step and revised only on the record ' +
+    '(remediation.cancelled.v1); cancelled work (workorder.cancelled.v1) gives its commitment back.',
   // Publishes remediation.funded/deferred and the quotas; consumes site.state, asset.state, shortfall.* and completed work.
   topics: [
     TOPICS.remediationFunded,
@@ -23,5 +25,7 @@ export const serviceInfo = {
     TOPICS.shortfallDetectedV2,
     TOPICS.shortfallResolved,
     TOPICS.workOrderCompleted,
+    TOPICS.workOrderCancelled,
+    TOPICS.remediationCancelled,
   ],
 } as const;

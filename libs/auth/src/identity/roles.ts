@@ -10,6 +10,8 @@ export const ROLES = [
   'asset-manager',
   'finance',
   'admin',
+  // Bureau leadership (局领导): signs investment decisions above the approval policy's threshold.
+  'leadership',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -8,6 +8,7 @@ import { KnownSitesModule } from '../sites/sites.module';
 import { ConsiderShortfall } from './use-cases/consider-shortfall.use-case';
 import { FundCandidate } from './use-cases/fund-candidate.use-case';
 import { ShortfallConsumer } from './consumers/shortfall.consumer';
+import { WorkOrderCancelledConsumer } from './consumers/work-order-cancelled.consumer';
 import { CandidatesController } from './http/candidates.controller';
 import { CANDIDATE_MODEL, candidateSchema } from './persistence/candidate.schema';
 import { CandidateRepository } from './persistence/candidate.repository';
@@ -28,6 +29,7 @@ import { CandidateRepository } from './persistence/candidate.repository';
     ConsiderShortfall,
     FundCandidate,
     ShortfallConsumer,
+    WorkOrderCancelledConsumer,
   ],
   exports: [CandidateRepository],
 })

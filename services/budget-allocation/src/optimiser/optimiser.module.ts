@@ -11,6 +11,8 @@ export class OptimiserModule implements OnApplicationShutdown {
   static register(config: Pick<ServiceConfig, 'OPTIMISER_THREADS'>): DynamicModule {
     return {
       module: OptimiserModule,
+      // One pool per process, for every module that solves (plans, the what-if).
+      global: true,
       providers: [
         { provide: OPTIMISER_POOL, useFactory: () => createOptimiserPool(config.OPTIMISER_THREADS) },
         Optimiser,

@@ -37,15 +37,33 @@ describe('a budget year', () => {
 
   it('names the first limit a commitment would pass: the envelope, then the department, then the zone', () => {
     expect(shortfallOf(year, c(300))).toBeUndefined();
-    expect(shortfallOf(year, c(301))).toEqual({ field: 'departmentCaps.general-affairs', availableFen: 300 });
+    expect(shortfallOf(year, c(301))).toEqual({
+      field: 'departmentCaps.general-affairs',
+      availableFen: 300,
+      amountFen: 301,
+    });
     expect(shortfallOf(year, c(201, { envelope: 'emergency-reserve' }))).toEqual({
       field: 'envelopes.emergency-reserve',
       availableFen: 200,
+      amountFen: 201,
     });
     // An uncapped department and zone draw on the envelope alone.
     expect(shortfallOf(year, c(900, { department: 'security', zoneId: 'BY-B' }))).toBeUndefined();
     expect(shortfallOf(year, c(600, { department: 'security', zoneId: 'NY-A' }))?.field).toBe(
       'zoneCaps.NY-A',
+    );
+  });
+
+  it('sums several commitments on each limit they share: together they may pass one that each fits', () => {
+    expect(shortfallOf(year, [c(150), c(150)])).toBeUndefined();
+    expect(shortfallOf(year, [c(150), c(151)])).toEqual({
+      field: 'departmentCaps.general-affairs',
+      availableFen: 300,
+      amountFen: 301,
+    });
+    // Different departments, one envelope: only the envelope adds them up.
+    expect(shortfallOf(year, [c(300), c(800, { department: 'security', zoneId: 'BY-B' })])?.field).toBe(
+      'envelopes.maintenance',
     );
   });
 

@@ -134,22 +134,34 @@ export function commitment(c: {
 }
 
 /**
- * Why a commitment does not fit the year as it stands: the first limit it would pass, or undefined
- * when it fits. Only an explanation: the store's conditional update is what enforces the limits.
+ * Why commitments do not fit the year as it stands: the first limit their sum would pass (with
+ * what it has and what they ask of it), or undefined when they fit. Only an explanation: the store's
+ * conditional update is what enforces the limits.
  */
 export function shortfallOf(
   year: BudgetYear,
-  c: Commitment,
-): { field: string; availableFen: Fen } | undefined {
-  const checks: [string, Counter | undefined][] = [
-    [`envelopes.${c.envelope}`, year.envelopes[c.envelope]],
-    [`departmentCaps.${c.department}`, year.departmentCaps[c.department]],
-    ...(c.zoneId
-      ? ([[`zoneCaps.${c.zoneId}`, year.zoneCaps[c.zoneId]]] as [string, Counter | undefined][])
-      : []),
-  ];
-  for (const [field, limit] of checks)
-    if (limit && limit.availableFen < c.amountFen) return { field, availableFen: limit.availableFen };
+  commitments: Commitment | readonly Commitment[],
+): { field: string; availableFen: Fen; amountFen: Fen } | undefined {
+  const asked = new Map<string, { limit: Counter; amountFen: number }>();
+  const list: readonly Commitment[] = Array.isArray(commitments) ? commitments : [commitments as Commitment];
+  for (const c of list) {
+    const checks: [string, Counter | undefined][] = [
+      [`envelopes.${c.envelope}`, year.envelopes[c.envelope]],
+      [`departmentCaps.${c.department}`, year.departmentCaps[c.department]],
+      ...(c.zoneId
+        ? ([[`zoneCaps.${c.zoneId}`, year.zoneCaps[c.zoneId]]] as [string, Counter | undefined][])
+        : []),
+    ];
+    for (const [field, limit] of checks) {
+      if (!limit) continue;
+      const entry = asked.get(field) ?? { limit, amountFen: 0 };
+      entry.amountFen += c.amountFen;
+      asked.set(field, entry);
+    }
+  }
+  for (const [field, { limit, amountFen }] of asked)
+    if (limit.availableFen < amountFen)
+      return { field, availableFen: limit.availableFen, amountFen: fen(amountFen) };
   return undefined;
 }
 

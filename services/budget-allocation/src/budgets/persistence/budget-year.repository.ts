@@ -122,53 +122,64 @@ export class BudgetYearRepository {
   }
 
   /**
-   * Commits `c` against the year if every limit it draws on has the amount available; undefined
-   * when the year, as it now stands, refused it (the caller explains why from a fresh read).
+   * Commits all of `commitments` against the year in one conditional update, if every limit they
+   * draw on has their sum available and none of them is there yet; undefined when the year, as it
+   * now stands, refused them (the caller explains why from a fresh read). All or nothing. Commitments
+   * in `releases` are given back in the same update (a swap: what they free pays for the new ones),
+   * provided they are still there as read.
    */
   async tryCommit(
     fiscalYear: number,
     shape: StoredBudgetYear,
-    c: Commitment,
+    commitments: readonly Commitment[],
     by: string,
     at: Date,
+    releases: readonly { id: string; commitment: StoredCommitment }[] = [],
   ): Promise<StoredBudgetYear | undefined> {
-    const amount = c.amountFen;
-    const draws = [`envelopes.${c.envelope}`];
-    const filter: Record<string, unknown> = {
-      _id: String(fiscalYear),
-      [`commitments.${c.id}`]: mongoose.trusted({ $exists: false }),
-    };
-    for (const [path, present] of [
-      [`departmentCaps.${c.department}`, c.department in shape.departmentCaps],
-      ...(c.zoneId ? [[`zoneCaps.${c.zoneId}`, c.zoneId in shape.zoneCaps] as const] : []),
-    ] as const) {
-      if (present) draws.push(path);
-      // A cap added or removed since the read changes what must be checked: the filter misses.
-      else filter[path] = mongoose.trusted({ $exists: false });
+    const filter: Record<string, unknown> = { _id: String(fiscalYear) };
+    const drawn = new Map<string, number>();
+    const set: Record<string, unknown> = { updatedAt: at, updatedBy: by };
+    const unset: Record<string, ''> = {};
+    for (const { id, commitment: r } of releases) {
+      filter[`commitments.${id}.amountFen`] = r.amountFen;
+      filter[`commitments.${id}.at`] = r.at;
+      unset[`commitments.${id}`] = '';
+      for (const path of r.draws) drawn.set(path, (drawn.get(path) ?? 0) - r.amountFen);
+    }
+    for (const c of commitments) {
+      const draws = [`envelopes.${c.envelope}`];
+      filter[`commitments.${c.id}`] = mongoose.trusted({ $exists: false });
+      for (const [path, present] of [
+        [`departmentCaps.${c.department}`, c.department in shape.departmentCaps],
+        ...(c.zoneId ? [[`zoneCaps.${c.zoneId}`, c.zoneId in shape.zoneCaps] as const] : []),
+      ] as const) {
+        if (present) draws.push(path);
+        // A cap added or removed since the read changes what must be checked: the filter misses.
+        else filter[path] = mongoose.trusted({ $exists: false });
+      }
+      for (const path of draws) drawn.set(path, (drawn.get(path) ?? 0) + c.amountFen);
+      const record: StoredCommitment = {
+        envelope: c.envelope,
+        amountFen: c.amountFen,
+        department: c.department,
+        ...(c.zoneId && { zoneId: c.zoneId }),
+        reason: c.reason,
+        draws,
+        at,
+        by,
+      };
+      set[`commitments.${c.id}`] = record;
     }
     const inc: Record<string, number> = { version: 1 };
-    for (const path of draws) {
-      filter[`${path}.availableFen`] = mongoose.trusted({ $gte: amount });
+    for (const [path, amount] of drawn) {
+      if (amount > 0) filter[`${path}.availableFen`] = mongoose.trusted({ $gte: amount });
       inc[`${path}.availableFen`] = -amount;
       inc[`${path}.committedFen`] = amount;
     }
-    const record: StoredCommitment = {
-      envelope: c.envelope,
-      amountFen: amount,
-      department: c.department,
-      ...(c.zoneId && { zoneId: c.zoneId }),
-      reason: c.reason,
-      draws,
-      at,
-      by,
-    };
+    const update = { $inc: inc, $set: set, ...(releases.length > 0 && { $unset: unset }) };
     const after = await this.model
-      .findOneAndUpdate(
-        filter,
-        { $inc: inc, $set: { [`commitments.${c.id}`]: record, updatedAt: at, updatedBy: by } },
-        // FerretDB 1.24 takes no projection on findAndModify: internal fields are dropped by toYear.
-        { new: true },
-      )
+      // FerretDB 1.24 takes no projection on findAndModify: internal fields are dropped by toYear.
+      .findOneAndUpdate(filter, update, { new: true })
       .lean<BudgetYearDocument>();
     return after ? toYear(after) : undefined;
   }

@@ -1,15 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ENVELOPE_KINDS } from '../domain/budget-year';
 import { BudgetYearRepository } from '../persistence/budget-year.repository';
-
-const ENVELOPE_NAMES: Record<string, string> = {
-  maintenance: '维修养护',
-  capital: '资本性支出',
-  'emergency-reserve': '应急储备',
-};
-
-/** Fen as yuan with two decimals, for a spreadsheet cell formatted as money. */
-const yuan = (fen: number) => fen / 100;
+import { ENVELOPE_NAMES, financeWorkbook, MONEY, yuan } from '../../export/workbook';
 
 /**
  * A fiscal year's budget position as an .xlsx workbook for finance: envelopes (limit, committed,
@@ -22,21 +14,8 @@ export class BudgetWorkbook {
 
   async build(fiscalYear: number): Promise<Buffer> {
     const year = await this.years.get(fiscalYear);
-    const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = 'Buqi';
-    const money = '#,##0.00';
-    const sheet = (name: string, columns: [string, string, number, string?][]) => {
-      const s = workbook.addWorksheet(name);
-      s.columns = columns.map(([header, key, width, numFmt]) => ({
-        header,
-        key,
-        width,
-        ...(numFmt && { style: { numFmt } }),
-      }));
-      s.getRow(1).font = { bold: true };
-      return s;
-    };
+    const { sheet, toBuffer } = await financeWorkbook();
+    const money = MONEY;
     const envelopes = sheet(`${fiscalYear}年度预算`, [
       ['预算类别', 'name', 16],
       ['类别代码', 'kind', 20],
@@ -111,6 +90,6 @@ export class BudgetWorkbook {
         commitmentId: a.commitmentId ?? '',
         completedAt: new Date(a.completedAt).toISOString(),
       });
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return toBuffer();
   }
 }

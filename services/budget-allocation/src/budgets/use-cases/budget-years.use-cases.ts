@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, type AuditActor, type Caller, type Principal } from '@buqi/auth';
 import { ConflictError, NotFoundError } from '@buqi/domain-kernel';
-import { commitment, openYear, reviseLimits, shortfallOf, type EnvelopeKind } from '../domain/budget-year';
+import {
+  commitment,
+  openYear,
+  reviseLimits,
+  shortfallOf,
+  type BudgetYear,
+  type Commitment,
+  type Counter,
+  type Envelope,
+  type EnvelopeKind,
+} from '../domain/budget-year';
+import { fen } from '@buqi/domain-money';
+import type { StoredCommitment } from '../persistence/budget-year.schema';
 import {
   BudgetYearRepository,
   type Committed,
@@ -92,50 +104,111 @@ export class CommitFunds {
   ) {}
 
   async execute(fiscalYear: number, request: CommitRequest, caller: Committer): Promise<Committed> {
-    const c = commitment({ ...request, envelope: request.envelope as EnvelopeKind });
+    const { year, created } = await this.all(fiscalYear, [request], caller);
+    return { year, created: created.length > 0 };
+  }
+
+  /**
+   * Several commitments at once, all or nothing (one conditional update): those already made with
+   * the same terms are left as they are, the rest are made together or, if their sum passes a
+   * limit, none is. The commitments named in `releasing` (those still there) are given back in the
+   * same update, so what they free pays for the new ones. `created` lists the ids this call committed.
+   */
+  async all(
+    fiscalYear: number,
+    requests: readonly CommitRequest[],
+    caller: Committer,
+    releasing: readonly string[] = [],
+  ): Promise<{ year: StoredBudgetYear; created: string[] }> {
+    const asked = requests.map((r) => commitment({ ...r, envelope: r.envelope as EnvelopeKind }));
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       const shape = await this.years.get(fiscalYear);
-      const existing = shape.commitments[c.id];
-      if (existing) {
-        const same =
-          existing.envelope === c.envelope &&
-          existing.amountFen === c.amountFen &&
-          existing.department === c.department &&
-          existing.zoneId === c.zoneId;
-        if (same) return { year: shape, created: false };
-        throw new ConflictError(
-          'commitment-exists',
-          `commitment ${c.id} exists with other terms (${existing.amountFen} fen from ${existing.envelope} for ${existing.department})`,
-          { id: c.id },
-        );
-      }
-      const short = shortfallOf(shape, c);
+      const fresh = asked.filter((c) => !this.alreadyMade(shape, c));
+      const releases = releasing.flatMap((id) =>
+        shape.commitments[id] ? [{ id, commitment: shape.commitments[id] }] : [],
+      );
+      if (fresh.length === 0 && releases.length === 0) return { year: shape, created: [] };
+      const short = shortfallOf(withReleased(shape, releases), fresh);
       if (short)
         throw new ConflictError(
           'insufficient-budget',
-          `${short.field} has ${short.availableFen} fen available, less than the ${c.amountFen} fen asked`,
-          { field: short.field, availableFen: short.availableFen, amountFen: c.amountFen },
+          `${short.field} has ${short.availableFen} fen available, less than the ${short.amountFen} fen asked`,
+          { field: short.field, availableFen: short.availableFen, amountFen: short.amountFen },
         );
-      const year = await this.years.tryCommit(fiscalYear, shape, c, caller.actor.id, caller.now);
+      const year = await this.years.tryCommit(
+        fiscalYear,
+        shape,
+        fresh,
+        caller.actor.id,
+        caller.now,
+        releases,
+      );
       if (year) {
-        await this.audit.record({
-          actor: auditActorOf(caller),
-          action: 'budget.commit',
-          resource: { type: 'budget-commitment', id: `${fiscalYear}/${c.id}` },
-          after: { ...c },
-          ...(caller.origin && { origin: caller.origin }),
-        });
+        for (const { id, commitment: released } of releases)
+          await this.audit.record({
+            actor: auditActorOf(caller),
+            action: 'budget.release',
+            resource: { type: 'budget-commitment', id: `${fiscalYear}/${id}` },
+            before: released,
+            ...(caller.origin && { origin: caller.origin }),
+          });
+        for (const c of fresh)
+          await this.audit.record({
+            actor: auditActorOf(caller),
+            action: 'budget.commit',
+            resource: { type: 'budget-commitment', id: `${fiscalYear}/${c.id}` },
+            after: { ...c },
+            ...(caller.origin && { origin: caller.origin }),
+          });
         await this.alerts.check(fiscalYear, caller.now);
-        return { year, created: true };
+        return { year, created: fresh.map((c) => c.id) };
       }
       // Refused as the year stood at the write (others committed, a cap changed): read and explain.
     }
     throw new ConflictError(
       'budget-busy',
-      `the ${fiscalYear} budget kept changing while committing ${c.id}; send it again`,
+      `the ${fiscalYear} budget kept changing while committing ${asked.map((c) => c.id).join(', ')}; send it again`,
+      { ids: asked.map((c) => c.id) },
+    );
+  }
+
+  /** True when `c` is made already; a 409 when its id is taken by other terms. */
+  private alreadyMade(year: StoredBudgetYear, c: Commitment): boolean {
+    const existing = year.commitments[c.id];
+    if (!existing) return false;
+    const same =
+      existing.envelope === c.envelope &&
+      existing.amountFen === c.amountFen &&
+      existing.department === c.department &&
+      existing.zoneId === c.zoneId;
+    if (same) return true;
+    throw new ConflictError(
+      'commitment-exists',
+      `commitment ${c.id} exists with other terms (${existing.amountFen} fen from ${existing.envelope} for ${existing.department})`,
       { id: c.id },
     );
   }
+}
+
+/** The year as it would stand with `releases` given back: what a swap has to spend. */
+function withReleased(
+  year: StoredBudgetYear,
+  releases: readonly { commitment: StoredCommitment }[],
+): BudgetYear {
+  const counters = {
+    envelopes: { ...year.envelopes } as Record<string, Envelope>,
+    departmentCaps: { ...year.departmentCaps } as Record<string, Counter>,
+    zoneCaps: { ...year.zoneCaps } as Record<string, Counter>,
+  };
+  for (const { commitment: c } of releases)
+    for (const path of c.draws) {
+      const dot = path.indexOf('.');
+      const group = counters[path.slice(0, dot) as keyof typeof counters] as Record<string, Counter>;
+      const key = path.slice(dot + 1);
+      const counter = group[key];
+      if (counter) group[key] = { ...counter, availableFen: fen(counter.availableFen + c.amountFen) };
+    }
+  return { ...year, ...counters } as unknown as BudgetYear;
 }
 
 /** Releases a commitment (finance): its amount goes back to every limit it drew on, once. */

@@ -12,6 +12,10 @@ export interface RemedyOption {
   readonly taskType: string;
   readonly basis: QuantityBasis;
   readonly description: string;
+  /** Years the remedy keeps the asset up to standard: what a plan weighs its benefit by. */
+  readonly lifetimeYears: number;
+  /** The envelope a plan pays it from: renewals from capital, repairs from maintenance. */
+  readonly envelope: 'maintenance' | 'capital';
 }
 
 const patch: RemedyOption = {
@@ -19,37 +23,56 @@ const patch: RemedyOption = {
   taskType: 'pothole-patch',
   basis: 'damage',
   description: 'Patch the damaged area: cheap, short-lived',
+  lifetimeYears: 2,
+  envelope: 'maintenance',
 };
 const resurface: RemedyOption = {
   option: 'resurface',
   taskType: 'resurfacing',
   basis: 'area',
   description: 'Resurface the whole segment: dear, long-lived',
+  lifetimeYears: 12,
+  envelope: 'capital',
 };
 const fixtures: RemedyOption = {
   option: 'replace-fixtures',
   taskType: 'fixture-replacement',
   basis: 'damage',
   description: 'Replace the fixtures out of order',
+  lifetimeYears: 8,
+  envelope: 'maintenance',
 };
 const repairDevice: RemedyOption = {
   option: 'repair-device',
   taskType: 'device-repair',
   basis: 'one',
   description: 'Repair or replace the device',
+  lifetimeYears: 3,
+  envelope: 'maintenance',
 };
 const installSensor: RemedyOption = {
   option: 'install-sensor',
   taskType: 'sensor-installation',
   basis: 'one',
   description: 'Install the monitoring the place lacks',
+  lifetimeYears: 6,
+  envelope: 'capital',
 };
 const odour: RemedyOption = {
   option: 'odour-remediation',
   taskType: 'odour-remediation',
   basis: 'one',
   description: 'Find and remove the source of the odour (drains, ventilation, deep cleaning)',
+  lifetimeYears: 1,
+  envelope: 'maintenance',
 };
+
+const ALL = [patch, resurface, fixtures, repairDevice, installSensor, odour];
+
+/** A remedy by its option name (as a candidate stores it). */
+export function remedyByOption(option: string): RemedyOption | undefined {
+  return ALL.find((o) => o.option === option);
+}
 
 /**
  * The options a shortfall offers, by asset class, kind and the maintenance action its condition calls

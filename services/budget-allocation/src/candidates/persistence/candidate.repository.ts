@@ -104,6 +104,54 @@ export class CandidateRepository {
     return doc;
   }
 
+  /**
+   * Open candidates no rule or plan has funded (none decided, or deferred): what a plan or a what-if
+   * starts from, riskiest first.
+   */
+  awaitingPlan(): Promise<CandidateDocument[]> {
+    return this.model
+      .find(
+        { status: 'open', 'funding.status': mongoose.trusted({ $ne: 'funded' }) },
+        WITHOUT_INTERNAL_FIELDS,
+      )
+      .sort({ riskScore: -1, _id: 1 })
+      .lean<CandidateDocument[]>();
+  }
+
+  findMany(ids: readonly string[]): Promise<CandidateDocument[]> {
+    return this.model
+      .find({ _id: mongoose.trusted({ $in: [...ids] }) }, WITHOUT_INTERNAL_FIELDS)
+      .lean<CandidateDocument[]>();
+  }
+
+  /**
+   * Marks a candidate funded by an approved plan (its remediation.funded.v1 is in the plan's
+   * outbox), unless something funded it already: repeating it changes nothing.
+   */
+  async fundedByPlan(id: string, funding: Funding): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, 'funding.status': mongoose.trusted({ $ne: 'funded' }) },
+      { $set: { funding, updatedAt: funding.decidedAt }, $inc: { version: 1 } },
+    );
+  }
+
+  /**
+   * The funding of `remediationId` was taken back (a plan revised, the work cancelled): its
+   * candidate, still open, awaits a plan again. Once: a repeat finds it no longer funded by it.
+   */
+  async fundingWithdrawn(id: string, remediationId: string, detail: string, at: Date): Promise<void> {
+    await this.model.updateOne(
+      { _id: id, 'funding.status': 'funded', 'funding.remediationId': remediationId },
+      {
+        $set: {
+          funding: { status: 'deferred', reason: 'funding-withdrawn', detail, decidedAt: at },
+          updatedAt: at,
+        },
+        $inc: { version: 1 },
+      },
+    );
+  }
+
   list(request: ListRequest): Promise<Page<CandidateDocument>> {
     return findPage<CandidateDocument>(this.model, request, WITHOUT_INTERNAL_FIELDS);
   }

@@ -39,6 +39,8 @@ export interface CandidateDocument {
   openedAt?: Date;
   detectedAt?: Date;
   options?: CandidateOption[];
+  /** The condition index (0–100) the risk was assessed on: the inspection's, else one by severity. */
+  conditionIndex?: number;
   risk?: Record<string, unknown>;
   riskScore?: number;
   priority?: string;
@@ -60,6 +62,8 @@ export interface Funding {
   option?: string;
   taskType?: string;
   quotaVersion?: number;
+  /** The investment plan that funded it (none when the funding rules did). */
+  planId?: string;
   reason?: string;
   detail?: string;
   decidedAt: Date;
@@ -86,6 +90,7 @@ export const candidateSchema = new Schema<CandidateDocument>(
     openedAt: Date,
     detectedAt: Date,
     options: { type: Schema.Types.Mixed },
+    conditionIndex: Number,
     risk: { type: Schema.Types.Mixed },
     riskScore: Number,
     priority: String,

@@ -52,9 +52,10 @@ export class ConsiderShortfall {
       remedyOptions(d.assetClass, d.kind, d.action).map((o) => this.costed(o, d, asset)),
     );
     const place = await this.place(d, asset);
+    const conditionIndex = d.conditionIndex ?? INDEX_BY_SEVERITY[d.severity];
     const risk = assessRisk(
       {
-        conditionIndex: d.conditionIndex ?? INDEX_BY_SEVERITY[d.severity],
+        conditionIndex,
         assetClass: d.assetClass,
         safetyCritical: d.safetyCritical,
         footfallPerDay: asset?.dailyFootfall ?? 0,
@@ -82,6 +83,7 @@ export class ConsiderShortfall {
         openedAt: new Date(d.openedAt),
         detectedAt,
         options,
+        conditionIndex,
         risk: JSON.parse(JSON.stringify(risk)) as Record<string, unknown>,
         riskScore: risk.score,
         priority: risk.priority,
