@@ -280,6 +280,20 @@ describe('remediation candidates', () => {
     expect(budget.envelopes['emergency-reserve'].actualFen).toBe(0);
     expect(budget.actuals).toHaveLength(3);
     expect(budget.actuals.filter((a) => a.commitmentId)).toHaveLength(2);
+    // The fixtures were committed at 114,000 fen and cost 120,000 + 30,000: 36,000 over.
+    const commitments = (budget as unknown as { commitments: Record<string, unknown>[] }).commitments;
+    expect(commitments.find((c) => c['id'] === 'rem-NY-RR-003-below-quality-standard-1')).toMatchObject({
+      amountFen: 114_000,
+      actualFen: 150_000,
+      varianceFen: 36_000,
+    });
+    // Nothing booked yet: no variance to speak of.
+    expect(commitments.find((c) => c['id'] === 'rem-NY-DV-007-device-offline-1')).toMatchObject({
+      actualFen: 0,
+    });
+    expect(commitments.find((c) => c['id'] === 'rem-NY-DV-007-device-offline-1')).not.toHaveProperty(
+      'varianceFen',
+    );
 
     // The handler run again for one event (a crash before the consumer recorded it): booked once.
     const book = service.app.get(BookActual);
@@ -290,6 +304,14 @@ describe('remediation candidates', () => {
       envelopes: Record<string, { actualFen: number }>;
     };
     expect(after.envelopes['maintenance'].actualFen).toBe(207_000);
+
+    // Unfunded work charged to the envelope it names.
+    await publish(WorkOrderCompletedV1, { ...completion('wo-2026-000160', 9_000), envelope: 'capital' });
+    const charged = (await service.call('GET', '/budgets/2026', { token: finance })).body as {
+      envelopes: Record<string, { actualFen: number }>;
+    };
+    expect(charged.envelopes['capital'].actualFen).toBe(9_000);
+    expect(charged.envelopes['maintenance'].actualFen).toBe(207_000);
 
     // A completion in a year with no budget is dead-lettered, and the consumer goes on.
     await publish(WorkOrderCompletedV1, {

@@ -13,6 +13,15 @@ export const WorkOrderCompletedV1 = defineEvent({
       assetId: Id('Asset worked on'),
       completedBy: Id('Crew or contractor that closed it'),
       actualCostFen: Fen('Actual cost in fen'),
+      envelope: Type.Optional(
+        Type.Union(
+          [Type.Literal('maintenance'), Type.Literal('capital'), Type.Literal('emergency-reserve')],
+          {
+            description:
+              'The envelope work no remediation funded is charged to (occupants’ requests, supervisors’ orders, preventive rounds); maintenance when absent. Ignored for funded work, which is charged where it was committed.',
+          },
+        ),
+      ),
       labourHours: Type.Number({ minimum: 0, maximum: 10_000 }),
       completedAt: Timestamp('When the crew closed it'),
     },

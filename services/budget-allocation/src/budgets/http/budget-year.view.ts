@@ -29,6 +29,10 @@ export const BudgetYearView = Type.Object({
       reason: Type.String(),
       at: Type.String({ format: 'date-time' }),
       by: Type.String(),
+      actualFen: Type.Integer({ description: 'Booked against it from completed work so far' }),
+      varianceFen: Type.Optional(
+        Type.Integer({ description: 'actual − committed, once work has been booked: above 0 is an overrun' }),
+      ),
     }),
     { description: 'Newest first' },
   ),
@@ -52,7 +56,17 @@ export const BudgetYearView = Type.Object({
 });
 export type BudgetYearView = Static<typeof BudgetYearView>;
 
+/** What completed work cost against each commitment, summed from the year's actuals. */
+export function actualsByCommitment(y: Pick<StoredBudgetYear, 'actuals'>): Map<string, number> {
+  const byCommitment = new Map<string, number>();
+  for (const a of Object.values(y.actuals ?? {}))
+    if (a.commitmentId)
+      byCommitment.set(a.commitmentId, (byCommitment.get(a.commitmentId) ?? 0) + a.amountFen);
+  return byCommitment;
+}
+
 export function toBudgetYearView(y: StoredBudgetYear): BudgetYearView {
+  const booked = actualsByCommitment(y);
   return {
     fiscalYear: y.fiscalYear,
     envelopes: y.envelopes,
@@ -68,6 +82,8 @@ export function toBudgetYearView(y: StoredBudgetYear): BudgetYearView {
         reason: c.reason,
         at: new Date(c.at).toISOString(),
         by: c.by,
+        actualFen: booked.get(id) ?? 0,
+        ...(booked.has(id) && { varianceFen: (booked.get(id) ?? 0) - c.amountFen }),
       }))
       .sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id)),
     actuals: Object.entries(y.actuals ?? {})

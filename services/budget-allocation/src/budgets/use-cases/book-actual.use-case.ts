@@ -6,7 +6,8 @@ import { BudgetYearRepository, type StoredBudgetYear } from '../persistence/budg
 /**
  * Books what a completed work order cost: against its remediation's commitment (in that commitment's
  * year and envelope) when the work was funded, else against the maintenance envelope of the year it
- * was completed in (occupants' requests, supervisors' orders, preventive rounds). Once per completion
+ * was completed in, the one the event names or else maintenance (occupants' requests, supervisors'
+ * orders, preventive rounds). Once per completion
  * event: a reopened order's second completion is another event and books only its own cost.
  */
 @Injectable()
@@ -26,7 +27,7 @@ export class BookActual {
     const year = funding?.year ?? current;
     if (!year) throw new NotFoundError('budget year', String(completedYear));
     const fiscalYear = year.fiscalYear;
-    const envelope = funding?.commitment.envelope ?? 'maintenance';
+    const envelope = funding?.commitment.envelope ?? d.envelope ?? 'maintenance';
     const commitmentId = funding ? d.remediationId : undefined;
     const booked = await this.years.tryBookActual(
       fiscalYear,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ENVELOPE_KINDS } from '../domain/budget-year';
 import { BudgetYearRepository } from '../persistence/budget-year.repository';
 import { ENVELOPE_NAMES, financeWorkbook, MONEY, yuan } from '../../export/workbook';
+import { actualsByCommitment } from '../http/budget-year.view';
 
 /**
  * A fiscal year's budget position as an .xlsx workbook for finance: envelopes (limit, committed,
@@ -63,9 +64,14 @@ export class BudgetWorkbook {
       ['事由', 'reason', 40],
       ['时间', 'at', 22],
       ['经办', 'by', 16],
+      ['实际支出（元）', 'actual', 16, money],
+      ['差异（元）', 'variance', 16, money],
     ]);
+    const booked = actualsByCommitment(year);
     for (const [id, c] of Object.entries(year.commitments))
       commitments.addRow({
+        actual: yuan(booked.get(id) ?? 0),
+        variance: booked.has(id) ? yuan((booked.get(id) ?? 0) - c.amountFen) : '',
         id,
         envelope: ENVELOPE_NAMES[c.envelope] ?? c.envelope,
         amount: yuan(c.amountFen),
