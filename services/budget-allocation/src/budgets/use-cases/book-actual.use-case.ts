@@ -5,10 +5,10 @@ import { BudgetYearRepository, type StoredBudgetYear } from '../persistence/budg
 
 /**
  * Books what a completed work order cost: against its remediation's commitment (in that commitment's
- * year and envelope) when the work was funded, else against the maintenance envelope of the year it
- * was completed in, the one the event names or else maintenance (occupants' requests, supervisors'
- * orders, preventive rounds). Once per completion
- * event: a reopened order's second completion is another event and books only its own cost.
+ * year and envelope) when the work was funded, else against the envelope the event names (maintenance
+ * when it names none) of the year it was completed in (occupants' requests, supervisors' orders,
+ * preventive rounds). Once per completion event: a reopened order's second completion is another
+ * event and books only its own cost.
  */
 @Injectable()
 export class BookActual {
