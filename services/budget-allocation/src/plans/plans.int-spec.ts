@@ -14,7 +14,10 @@ import {
 import { generateProblem } from '@buqi/domain-allocation';
 import { createEvent } from '@buqi/messaging';
 import { readTopic, waitFor, waitForGroupAtEnd } from '@buqi/testing';
+import { CommitFunds } from '../budgets/use-cases/budget-years.use-cases';
 import { Optimiser } from '../optimiser/optimiser';
+import { PlanRepository } from './persistence/plan.repository';
+import { commitmentOf, FundPlan } from './use-cases/fund-plan';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // Investment plans through the whole service, in process, on the real engines.
@@ -185,6 +188,9 @@ describe('the investment plan', () => {
     });
     expect(cycle.status).toBe(422);
     expect(cycle.body['detail']).toContain('dependency cycle');
+    expect(cycle.body['errors']).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/^dependencies\.NY-RD-02[12]-/) }),
+    ]);
     const unknown = await call('POST', '/plans', 'assetManager', {
       ...base,
       dependencies: { [shortfallOf(roads[0])]: ['NY-RD-999-below-quality-standard-1'] },
@@ -403,6 +409,56 @@ describe('the investment plan', () => {
     expect(workbook.getWorksheet('计划项目')?.rowCount).toBe(current.items.length + 1);
     expect(workbook.getWorksheet('审批记录')?.rowCount).toBe(4);
     expect(workbook.getWorksheet('调整记录')?.rowCount).toBe(2);
+  });
+
+  it('is finished by the sweep when a crash interrupts the funding, committing and announcing once', async () => {
+    const started = await call('POST', '/plans', 'assetManager', {
+      fiscalYear: 2026,
+      timeLimitSeconds: 5,
+      reason: '补充计划',
+    });
+    expect(started.status).toBe(202);
+    const second = await solved(started.body['id'] as string);
+    expect(second.status).toBe('proposed');
+    expect(second.items.length).toBeGreaterThan(0);
+    for (const who of second.chain.slice(0, -1).map((s) => (s.role === 'finance' ? 'finance' : 'head')))
+      expect((await call('POST', `/plans/${second.id}/approvals`, who, {})).status).toBe(200);
+    const fundedBefore = (await read(RemediationFundedV1, 0)).length;
+
+    // The last signature written, then the process died: the plan is left funding, with its
+    // commitments made (step 1) but the plan not yet approved (step 2).
+    const plans = service.app.get(PlanRepository);
+    const signedAt = new Date(Date.now() - 120_000);
+    const stored = await plans.get(second.id);
+    await plans.update(second.id, stored.version, {
+      $push: {
+        approvals: { step: second.chain.length - 1, role: 'leadership', by: 'u-leaderZhou', at: signedAt },
+      },
+      $set: { status: 'funding', funding: { startedAt: signedAt } },
+    });
+    await service.app.get(CommitFunds).all(
+      2026,
+      stored.items.map((item) => commitmentOf(stored, item)),
+      { actor: { kind: 'system', id: 'test' }, now: signedAt },
+    );
+
+    const fund = service.app.get(FundPlan);
+    expect(await fund.sweep()).toBe(1);
+    expect(await fund.sweep()).toBe(0);
+    const approved = (await call('GET', `/plans/${second.id}`, 'finance')).body as Plan & {
+      funding: { fanOut: string };
+    };
+    expect(approved.status).toBe('approved');
+    expect(approved.funding.fanOut).toBe('done');
+    const funded = await read(RemediationFundedV1, fundedBefore + approved.items.length);
+    expect(funded).toHaveLength(fundedBefore + approved.items.length);
+    const budget = (await call('GET', '/budgets/2026', 'finance')).body as {
+      commitments: { id: string; amountFen: number }[];
+    };
+    for (const item of approved.items)
+      expect(budget.commitments.filter((c) => c.id === item.remediationId)).toEqual([
+        expect.objectContaining({ amountFen: item.costFen }),
+      ]);
   });
 
   it('solves off the main thread: consumers and /health/ready answer during a long solve', async () => {

@@ -61,8 +61,16 @@ export class ProposePlan {
         `no open candidate awaits a plan with a costed option (${notOffered.length} without one)`,
         { notOffered: notOffered.length },
       );
-    // Refuses what no solve could use (a dependency cycle names its candidates) before any job runs.
-    validateProblem(problem);
+    // Refuses what no solve could use (a dependency cycle names its candidates) before any job runs,
+    // naming the request's field rather than the solver's.
+    try {
+      validateProblem(problem);
+    } catch (err) {
+      const at = err instanceof DomainValidationError && /^candidates\[(\d+)\]\.dependsOn$/.exec(err.field);
+      if (!at) throw err;
+      const id = problem.candidates[Number(at[1])].id;
+      throw new DomainValidationError(`dependencies.${id}`, err.value, err.reason);
+    }
     const now = caller.now;
     const plan = await this.plans.insert({
       _id: `plan-${request.fiscalYear}-${randomBytes(5).toString('hex')}`,
