@@ -19,3 +19,11 @@ export { RemediationDeferredV1 } from './events/remediation-deferred.v1/remediat
 export { BudgetThresholdCrossedV1 } from './events/budget-threshold-crossed.v1/budget-threshold-crossed.v1';
 export { RemediationCancelledV1 } from './events/remediation-cancelled.v1/remediation-cancelled.v1';
 export { WorkOrderCancelledV1 } from './events/workorder-cancelled.v1/workorder-cancelled.v1';
+export { WorkOrderCreatedV1 } from './events/workorder-created.v1/workorder-created.v1';
+export { WorkOrderAssignedV1 } from './events/workorder-assigned.v1/workorder-assigned.v1';
+export { WorkOrderStartedV1 } from './events/workorder-started.v1/workorder-started.v1';
+export { WorkOrderHeldV1 } from './events/workorder-held.v1/workorder-held.v1';
+export { WorkOrderResumedV1 } from './events/workorder-resumed.v1/workorder-resumed.v1';
+export { WorkOrderVerifiedV1 } from './events/workorder-verified.v1/workorder-verified.v1';
+export { WorkOrderReopenedV1 } from './events/workorder-reopened.v1/workorder-reopened.v1';
+export { WorkOrderEscalatedV1 } from './events/workorder-escalated.v1/workorder-escalated.v1';

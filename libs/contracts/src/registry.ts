@@ -12,6 +12,14 @@ import { ServiceQuotaV1 } from './events/service-quota.v1/service-quota.v1';
 import { SiteStateV1 } from './events/site-state.v1/site-state.v1';
 import { RemediationCancelledV1 } from './events/remediation-cancelled.v1/remediation-cancelled.v1';
 import { WorkOrderCancelledV1 } from './events/workorder-cancelled.v1/workorder-cancelled.v1';
+import { WorkOrderCreatedV1 } from './events/workorder-created.v1/workorder-created.v1';
+import { WorkOrderAssignedV1 } from './events/workorder-assigned.v1/workorder-assigned.v1';
+import { WorkOrderStartedV1 } from './events/workorder-started.v1/workorder-started.v1';
+import { WorkOrderHeldV1 } from './events/workorder-held.v1/workorder-held.v1';
+import { WorkOrderResumedV1 } from './events/workorder-resumed.v1/workorder-resumed.v1';
+import { WorkOrderVerifiedV1 } from './events/workorder-verified.v1/workorder-verified.v1';
+import { WorkOrderReopenedV1 } from './events/workorder-reopened.v1/workorder-reopened.v1';
+import { WorkOrderEscalatedV1 } from './events/workorder-escalated.v1/workorder-escalated.v1';
 import { WorkOrderCompletedV1 } from './events/workorder-completed.v1/workorder-completed.v1';
 
 /** Every event contract the product knows. Add new versions here; never edit a published one. */
@@ -30,6 +38,14 @@ export const CONTRACTS = [
   BudgetThresholdCrossedV1,
   RemediationCancelledV1,
   WorkOrderCancelledV1,
+  WorkOrderCreatedV1,
+  WorkOrderAssignedV1,
+  WorkOrderStartedV1,
+  WorkOrderHeldV1,
+  WorkOrderResumedV1,
+  WorkOrderVerifiedV1,
+  WorkOrderReopenedV1,
+  WorkOrderEscalatedV1,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

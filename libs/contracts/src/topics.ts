@@ -19,6 +19,14 @@ export const TOPICS = {
   budgetThresholdCrossed: 'budget.threshold-crossed.v1',
   remediationCancelled: 'remediation.cancelled.v1',
   workOrderCancelled: 'workorder.cancelled.v1',
+  workOrderCreated: 'workorder.created.v1',
+  workOrderAssigned: 'workorder.assigned.v1',
+  workOrderStarted: 'workorder.started.v1',
+  workOrderHeld: 'workorder.held.v1',
+  workOrderResumed: 'workorder.resumed.v1',
+  workOrderVerified: 'workorder.verified.v1',
+  workOrderReopened: 'workorder.reopened.v1',
+  workOrderEscalated: 'workorder.escalated.v1',
 } as const satisfies Record<string, (typeof CONTRACTS)[number]['topic']>;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];

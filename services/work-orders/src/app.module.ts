@@ -2,16 +2,14 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceFoundation } from '@buqi/messaging';
 import type { ServiceConfig } from './config';
 import { serviceInfo } from './service-info';
+import { OrdersModule } from './orders/orders.module';
 
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ...serviceFoundation(serviceInfo, config),
-        // Feature modules follow.
-      ],
+      imports: [...serviceFoundation(serviceInfo, config), OrdersModule],
     };
   }
 }

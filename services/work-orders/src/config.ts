@@ -1,9 +1,19 @@
 import { authConfig } from '@buqi/auth';
-import { defineConfig, serviceBaseConfig, type Config } from '@buqi/config';
+import { defineConfig, duration, serviceBaseConfig, str, type Config } from '@buqi/config';
 
 export const serviceConfig = defineConfig({
   ...serviceBaseConfig({ httpPort: 3103, database: 'buqi_work_orders' }),
   ...authConfig,
+  SLA_POLICY: str({
+    description:
+      'The SLA policy as JSON (libs/domain-sla SlaPolicy: per priority a clock and response and resolution rules); the bureau’s default when empty',
+    default: '',
+  }),
+  ESCALATION_RECONCILE_INTERVAL: duration({
+    description:
+      'How often every open order’s escalation timers are checked against the database and rebuilt (after a loss of Redis, a crash)',
+    default: '1m',
+  }),
 });
 
 export type ServiceConfig = Config<typeof serviceConfig>;

@@ -5,8 +5,23 @@ export const serviceInfo = {
   name: 'work-orders',
   title: 'Buqi work orders',
   description:
-    'Work orders. Today: administration of the outbox, dead letters and the audit trail. ' +
-    'The work-order lifecycle, crews and contractors, SLA clocks and escalation follow.',
+    'Work orders: one per funded remediation (remediation.funded.v1) or opened by supervisors; the ' +
+    'lifecycle as a state machine (assign, start, hold, resume, complete, verify with the four-level ' +
+    'rating, reject, cancel), each move published (workorder.*.v1); SLA due times from libs/domain-sla; ' +
+    'the escalation ladder on BullMQ delayed jobs, rebuilt from the database; administration of the ' +
+    'outbox, dead letters and the audit trail.',
   // Publishes workorder.*; consumes remediation.funded.
-  topics: [TOPICS.workOrderCompleted, TOPICS.remediationFunded],
+  topics: [
+    TOPICS.remediationFunded,
+    TOPICS.workOrderCreated,
+    TOPICS.workOrderAssigned,
+    TOPICS.workOrderStarted,
+    TOPICS.workOrderHeld,
+    TOPICS.workOrderResumed,
+    TOPICS.workOrderCompleted,
+    TOPICS.workOrderVerified,
+    TOPICS.workOrderReopened,
+    TOPICS.workOrderCancelled,
+    TOPICS.workOrderEscalated,
+  ],
 } as const;

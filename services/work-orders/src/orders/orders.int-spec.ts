@@ -1,0 +1,271 @@
+import type { Admin, Producer } from 'kafkajs';
+import { Redis } from 'ioredis';
+import {
+  decodeEvent,
+  encodeEvent,
+  RemediationFundedV1,
+  WorkOrderCompletedV1,
+  WorkOrderCreatedV1,
+  WorkOrderEscalatedV1,
+  type DataOf,
+  type EnvelopeOf,
+  type EventContract,
+} from '@buqi/contracts';
+import { createEvent } from '@buqi/messaging';
+import { PLATFORM_CONFIG } from '@buqi/platform';
+import { engineEnv, readTopic, waitFor, waitForGroupAtEnd } from '@buqi/testing';
+import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
+
+// Work orders through the whole service, in process, on the real engines, with a short P1 SLA.
+const SHORT_SLA = {
+  name: 'test: P1 answered within a minute, resolved within two',
+  priorities: {
+    P1: { clock: '24x7', respond: { kind: 'within', minutes: 1 }, resolve: { kind: 'within', minutes: 2 } },
+    P2: {
+      clock: 'working',
+      respond: { kind: 'within', minutes: 60 },
+      resolve: { kind: 'end-of-working-day', cutoffMinutes: 60 },
+    },
+    P3: {
+      clock: 'working',
+      respond: { kind: 'within', minutes: 240 },
+      resolve: { kind: 'working-days', days: 3 },
+    },
+    P4: {
+      clock: 'working',
+      respond: { kind: 'working-days', days: 1 },
+      resolve: { kind: 'planned', fallbackWorkingDays: 10 },
+    },
+  },
+};
+
+let service: ServiceUnderTest;
+let producer: Producer;
+let admin: Admin;
+const token: Record<string, string> = {};
+
+beforeAll(async () => {
+  service = await startServiceApp('orders', {
+    SLA_POLICY: JSON.stringify(SHORT_SLA),
+    ESCALATION_RECONCILE_INTERVAL: '3s',
+  });
+  const people = {
+    supervisor: { roles: ['supervisor'], department: 'general-affairs' },
+    otherSupervisor: { roles: ['supervisor'], department: 'security' },
+    crewOne: { roles: ['crew-member'], crew: 'crew-roads-1' },
+    crewTwo: { roles: ['crew-member'], crew: 'crew-roads-2' },
+    finance: { roles: ['finance'] },
+  };
+  for (const [who, claims] of Object.entries(people))
+    token[who] = await service.issuer.token({ sub: `u-${who}`, ...claims });
+  producer = service.kafka.producer();
+  admin = service.kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+});
+
+afterAll(async () => {
+  await Promise.all([producer?.disconnect(), admin?.disconnect()]);
+  await service?.close();
+});
+
+async function publish<C extends EventContract>(contract: C, data: DataOf<C>, times = 1): Promise<void> {
+  const event = createEvent(contract, data, {
+    source: 'budget-allocation',
+    actor: { kind: 'system', id: 'test' },
+  });
+  const topic = service.prefix + contract.topic;
+  for (let n = 0; n < times; n++)
+    await producer.send({
+      topic,
+      messages: [{ key: contract.key(data), value: encodeEvent(contract, event) }],
+    });
+  await waitForGroupAtEnd(admin, `${service.prefix}work-orders`, topic);
+}
+
+async function read<C extends EventContract>(contract: C, atLeast: number): Promise<DataOf<C>[]> {
+  await service.outboxDrained();
+  return (await readTopic(service.kafka, service.prefix + contract.topic, { atLeast })).map(
+    (m) => (decodeEvent(contract, m.value) as EnvelopeOf<C>).data as DataOf<C>,
+  );
+}
+
+const call = (method: string, path: string, who: string, body?: unknown) =>
+  service.call(method, path, { token: token[who], ...(body !== undefined && { body }) });
+
+type Order = {
+  id: string;
+  state: string;
+  version: number;
+  allowed: string[];
+  escalations: { stepId: string; dueAt: string; at: string }[];
+};
+
+const funded: DataOf<typeof RemediationFundedV1> = {
+  ...RemediationFundedV1.example,
+  remediationId: 'rem-NY-RD-012-below-quality-standard-1',
+  shortfallId: 'NY-RD-012-below-quality-standard-1',
+  assetId: 'NY-RD-012',
+  department: 'general-affairs',
+  priority: 'P3',
+};
+
+describe('work orders', () => {
+  const id = `wo-${funded.remediationId}`;
+
+  it('opens exactly one order per funded remediation, however often its event arrives', async () => {
+    await publish(RemediationFundedV1, funded, 3);
+    await publish(RemediationFundedV1, funded); // the same funding in a new event
+    const list = await call('GET', '/work-orders', 'supervisor');
+    expect(list.body['total']).toBe(1);
+    const order = (await call('GET', `/work-orders/${id}`, 'supervisor')).body;
+    expect(order).toMatchObject({
+      state: 'new',
+      source: 'remediation',
+      remediationId: funded.remediationId,
+      priority: 'P3',
+    });
+    expect(order['correlationId']).toEqual(expect.any(String));
+    const created = await read(WorkOrderCreatedV1, 1);
+    expect(created.map((c) => c.workOrderId)).toEqual([id]);
+  });
+
+  it('lets a crew act only on its own orders, and the state machine only on legal moves', async () => {
+    expect(
+      (
+        await call('POST', `/work-orders/${id}/assign`, 'otherSupervisor', {
+          assignee: { kind: 'crew', id: 'crew-roads-1' },
+        })
+      ).status,
+    ).toBe(403);
+    const assigned = await call('POST', `/work-orders/${id}/assign`, 'supervisor', {
+      assignee: { kind: 'crew', id: 'crew-roads-1' },
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body['allowed']).toEqual(['assign', 'start', 'hold', 'cancel']);
+
+    const before = (await call('GET', `/work-orders/${id}`, 'supervisor')).body as Order;
+    expect((await call('POST', `/work-orders/${id}/start`, 'crewTwo', {})).status).toBe(403);
+    expect((await call('GET', `/work-orders/${id}`, 'crewTwo')).status).toBe(403);
+    expect((await call('GET', '/work-orders', 'crewTwo')).body['total']).toBe(0);
+    expect(((await call('GET', `/work-orders/${id}`, 'supervisor')).body as Order).version).toBe(
+      before.version,
+    );
+
+    const illegal = await call('POST', `/work-orders/${id}/verify`, 'supervisor', { rating: 'good' });
+    expect(illegal.status).toBe(409);
+    expect(illegal.body['details']).toMatchObject({
+      current: 'assigned',
+      allowed: ['assign', 'start', 'hold', 'cancel'],
+    });
+
+    expect((await call('POST', `/work-orders/${id}/start`, 'crewOne', {})).status).toBe(200);
+    expect((await call('GET', '/work-orders', 'crewOne')).body['total']).toBe(1);
+  });
+
+  it('lets one of two concurrent moves win; the other gets 409 and changes nothing', async () => {
+    const [a, b] = await Promise.all([
+      call('POST', `/work-orders/${id}/hold`, 'crewOne', { reason: '等待沥青供货' }),
+      call('POST', `/work-orders/${id}/complete`, 'crewOne', {
+        notes: '已修补',
+        labourHours: 6,
+        materials: [],
+        checklist: [],
+      }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const order = (await call('GET', `/work-orders/${id}`, 'supervisor')).body as Order & {
+      history: unknown[];
+    };
+    // create, assign, start and exactly one of the two.
+    expect(order.history).toHaveLength(4);
+    if (order.state === 'on-hold')
+      expect((await call('POST', `/work-orders/${id}/resume`, 'crewOne', {})).status).toBe(200);
+  });
+
+  it('completes with evidence, publishes the actual cost, and is verified on the four-level scale', async () => {
+    const current = (await call('GET', `/work-orders/${id}`, 'supervisor')).body as Order;
+    if (current.state === 'in-progress') {
+      const done = await call('POST', `/work-orders/${id}/complete`, 'crewOne', {
+        notes: '坑槽已修补压实',
+        labourHours: 6.5,
+        materials: [{ name: '沥青混合料', quantity: 2.1, unit: 't', costFen: 189_000 }],
+        checklist: [{ item: '平整密实', passed: true }],
+      });
+      expect(done.status).toBe(200);
+    }
+    const verified = await call('POST', `/work-orders/${id}/verify`, 'supervisor', { rating: 'excellent' });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({ state: 'verified', rating: 'excellent', allowed: [] });
+    const completed = await read(WorkOrderCompletedV1, 1);
+    expect(completed).toEqual([
+      expect.objectContaining({
+        workOrderId: id,
+        remediationId: funded.remediationId,
+        completedBy: 'crew-roads-1',
+      }),
+    ]);
+  });
+
+  it('refuses bad bodies with every bad field, and unknown fields', async () => {
+    const bad = await call('POST', '/work-orders', 'supervisor', {
+      title: 'x',
+      assetId: '$where',
+      priority: 'P9',
+      taskType: 'Pothole Patch',
+      standardHours: -1,
+      owner: 'me',
+    });
+    expect(bad.status).toBe(400);
+    const fields = (bad.body['errors'] as { field: string }[]).map((e) => e.field).join(' ');
+    for (const f of ['title', 'assetId', 'priority', 'taskType', 'standardHours', 'owner'])
+      expect(fields).toContain(f);
+    expect((await call('GET', '/work-orders?state[$ne]=x', 'supervisor')).status).toBe(400);
+  });
+
+  it('escalates a late order step by step, never early, once each, and not at all once it is done; timers survive a loss of Redis', async () => {
+    const open = (title: string) =>
+      call('POST', '/work-orders', 'supervisor', {
+        title,
+        assetId: 'NY-RR-003',
+        priority: 'P1',
+        taskType: 'fixture-replacement',
+        standardHours: 2,
+      });
+    const late = (await open('卫生间漏水')).body as Order;
+    const finished = (await open('门锁损坏')).body as Order;
+    await call('POST', `/work-orders/${finished.id}/cancel`, 'supervisor', { reason: '重复报修' });
+
+    // Lose every timer: the reconciliation rebuilds them from the database.
+    const redis = new Redis(engineEnv()['REDIS_URL'] as string);
+    const jobsPrefix = service.app.get<{ JOBS_PREFIX: string }>(PLATFORM_CONFIG).JOBS_PREFIX;
+    const keys = await redis.keys(`${jobsPrefix}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+
+    // Response due after 1 minute (nobody started it), half the resolution time also after 1 minute.
+    const escalated = await waitFor(
+      'the first escalations',
+      async () => {
+        const o = (await call('GET', `/work-orders/${late.id}`, 'supervisor')).body as Order;
+        return o.escalations.length >= 2 ? o : undefined;
+      },
+      { timeoutMs: 120_000 },
+    );
+    expect(escalated.escalations.map((e) => e.stepId).sort()).toEqual(['notify-supervisor', 'remind-crew']);
+    for (const e of escalated.escalations)
+      expect(new Date(e.at).getTime()).toBeGreaterThanOrEqual(new Date(e.dueAt).getTime());
+    // Several reconciliations later, still once each.
+    await new Promise((r) => setTimeout(r, 7_000));
+    const again = (await call('GET', `/work-orders/${late.id}`, 'supervisor')).body as Order;
+    expect(again.escalations.filter((e) => e.stepId === 'remind-crew')).toHaveLength(1);
+    expect(again.escalations.filter((e) => e.stepId === 'notify-supervisor')).toHaveLength(1);
+    const events = (await read(WorkOrderEscalatedV1, 2)).filter((e) => e.workOrderId === late.id);
+    expect(events.map((e) => e.stepId).sort()).toEqual(
+      expect.arrayContaining(['notify-supervisor', 'remind-crew']),
+    );
+    expect(new Set(events.map((e) => e.stepId)).size).toBe(events.length);
+    const cancelled = (await call('GET', `/work-orders/${finished.id}`, 'supervisor')).body as Order;
+    expect(cancelled.escalations).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CHINA_MAINLAND_2026,
+  checkPolicy,
+  DEFAULT_ESCALATION_LADDER,
+  DEFAULT_SLA_POLICY,
+  escalationsDue,
+  slaDueTimes,
+  workingCalendar,
+  type EscalationCheck,
+  type EscalationStep,
+  type SlaPolicy,
+  type WorkingCalendar,
+} from '@buqi/domain-sla';
+import { PLATFORM_CONFIG } from '@buqi/platform';
+import type { ServiceConfig } from '../config';
+import type { WorkOrderDocument } from './persistence/work-order.schema';
+
+/**
+ * The SLA as work orders use it: the policy (the bureau's default, or SLA_POLICY), the escalation
+ * ladder (data) and the working calendar, wired to `libs/domain-sla`'s due times and ladder.
+ */
+@Injectable()
+export class Sla {
+  readonly policy: SlaPolicy;
+  readonly ladder: readonly EscalationStep[] = DEFAULT_ESCALATION_LADDER;
+  private readonly calendar: WorkingCalendar = workingCalendar(CHINA_MAINLAND_2026);
+
+  constructor(@Inject(PLATFORM_CONFIG) config: ServiceConfig) {
+    const policy = config.SLA_POLICY ? (JSON.parse(config.SLA_POLICY) as SlaPolicy) : DEFAULT_SLA_POLICY;
+    checkPolicy(policy);
+    this.policy = policy;
+  }
+
+  /** Response and resolution due times of an order as it stands (its priority and holds). */
+  due(
+    order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds'>,
+    now: Date,
+  ): WorkOrderDocument['due'] {
+    const times = slaDueTimes(this.calendar, this.policy, this.slaOrder(order, now), now);
+    return {
+      respondBy: times.response.dueAt,
+      resolveBy: times.resolution.dueAt,
+      rule: times.resolution.rule.kind,
+    };
+  }
+
+  /** The ladder's state for an order: steps due now and not sent, and the next one. */
+  escalations(order: WorkOrderDocument, now: Date): EscalationCheck {
+    return escalationsDue(
+      this.calendar,
+      this.policy,
+      this.ladder,
+      {
+        ...this.slaOrder(order, now),
+        respondedAt: order.respondedAt ?? null,
+        resolvedAt: order.resolvedAt ?? null,
+        escalationsSent: order.escalations.map((e) => ({ stepId: e.stepId, at: new Date(e.at) })),
+      },
+      now,
+    );
+  }
+
+  private slaOrder(order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds'>, now: Date) {
+    return {
+      createdAt: new Date(order.createdAt),
+      priority: order.priority,
+      // A hold cannot start after now (a clock read a moment later than the write).
+      holds: order.holds.map((h) => ({
+        from: new Date(Math.min(new Date(h.from).getTime(), now.getTime())),
+        to: h.to ? new Date(Math.min(new Date(h.to).getTime(), now.getTime())) : null,
+        reason: h.reason,
+      })),
+    };
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import {
+  WorkOrderAssignedV1,
+  WorkOrderCancelledV1,
+  WorkOrderCompletedV1,
+  WorkOrderHeldV1,
+  WorkOrderReopenedV1,
+  WorkOrderResumedV1,
+  WorkOrderStartedV1,
+  WorkOrderVerifiedV1,
+} from '@buqi/contracts';
+import { AccessDeniedError, AuditTrail, type Caller } from '@buqi/auth';
+import { ConflictError } from '@buqi/domain-kernel';
+import { EventPublisher, type OutboxEntry, type UpdateDocument } from '@buqi/messaging';
+import { canSee, reachOf, supervises, type Viewer } from '../domain/access';
+import { transition, type Action, type Rating } from '../domain/lifecycle';
+import { Escalations } from '../escalation/escalations';
+import { WorkOrderRepository } from '../persistence/work-order.repository';
+import type { Closure, Transition, WorkOrderDocument } from '../persistence/work-order.schema';
+import { Sla } from '../sla';
+
+export function viewerOf(caller: Caller): Viewer {
+  const p = caller.principal;
+  return p.kind === 'user'
+    ? {
+        id: p.id,
+        roles: p.roles,
+        ...(p.department && { department: p.department }),
+        ...(p.crew && { crew: p.crew }),
+        ...(p.contractor && { contractor: p.contractor }),
+      }
+    : { id: p.id, roles: [] };
+}
+
+/** What each action needs besides the order. */
+export type ActionInput =
+  | { action: 'assign'; assignee: { kind: 'crew' | 'contractor' | 'person'; id: string }; reason?: string }
+  | { action: 'start' | 'resume'; actedAt?: string }
+  | { action: 'hold'; reason: string; actedAt?: string }
+  | { action: 'complete'; closure: Closure; actedAt?: string }
+  | { action: 'verify'; rating: Rating; comment?: string }
+  | { action: 'reject' | 'cancel'; reason: string };
+
+/** Actions the supervisor of the order's department takes; the others are the assignee's too. */
+const SUPERVISOR_ONLY: readonly Action[] = ['assign', 'verify', 'reject', 'cancel'];
+
+/**
+ * Every move of a work order: the caller's right to it checked (a crew member acts only on their
+ * own orders, a contractor on its company's, a supervisor on the department's), the state machine
+ * asked, and the new state, the move in the history, recomputed due times and the event written in
+ * one write guarded by the version read (or the one the caller sent in If-Match): of two
+ * concurrent moves one wins, the other gets 409 and nothing of it is stored. Then the escalation
+ * timer follows the order.
+ */
+@Injectable()
+export class WorkOrderCommands {
+  constructor(
+    private readonly orders: WorkOrderRepository,
+    private readonly sla: Sla,
+    private readonly escalations: Escalations,
+    private readonly events: EventPublisher,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** An order the caller may see, or 403 (the same for one that is not theirs and one of another department). */
+  async visible(id: string, caller: Caller): Promise<WorkOrderDocument> {
+    const order = await this.orders.get(id);
+    if (!canSee(reachOf(viewerOf(caller)), order))
+      throw new AccessDeniedError(`work order ${id} is not assigned to you or your department`);
+    return order;
+  }
+
+  async execute(
+    id: string,
+    input: ActionInput,
+    caller: Caller,
+    ifMatch?: number,
+  ): Promise<WorkOrderDocument> {
+    const order = await this.orders.get(id);
+    const viewer = viewerOf(caller);
+    this.authorise(order, input.action, viewer);
+    if (ifMatch !== undefined && ifMatch !== order.version)
+      throw new ConflictError('stale', `work order ${id} is at version ${order.version}, not ${ifMatch}`, {
+        current: order.version,
+      });
+    const next = transition(
+      { state: order.state, ...(order.heldFrom && { heldFrom: order.heldFrom }) },
+      input.action,
+    );
+    const now = caller.now;
+    const reason = 'reason' in input ? input.reason : undefined;
+    const actedAt = 'actedAt' in input && input.actedAt ? new Date(input.actedAt) : undefined;
+    const move: Transition = {
+      action: input.action,
+      from: order.state,
+      to: next.state,
+      by: caller.actor.id,
+      at: now,
+      ...(reason && { reason }),
+      ...(actedAt && { actedAt }),
+    };
+    const set: Record<string, unknown> = { state: next.state, updatedAt: now };
+    const unset: Record<string, ''> = {};
+    if (next.heldFrom) set['heldFrom'] = next.heldFrom;
+    else unset['heldFrom'] = '';
+    let holds = order.holds;
+    switch (input.action) {
+      case 'assign':
+        set['assignee'] = input.assignee;
+        break;
+      case 'start':
+        if (!order.respondedAt) set['respondedAt'] = now;
+        break;
+      case 'hold':
+        holds = [...order.holds, { from: now, reason: input.reason }];
+        break;
+      case 'resume':
+        holds = order.holds.map((h, i) => (i === order.holds.length - 1 && !h.to ? { ...h, to: now } : h));
+        break;
+      case 'complete':
+        set['closure'] = input.closure;
+        set['resolvedAt'] = now;
+        break;
+      case 'verify':
+        set['rating'] = input.rating;
+        break;
+      case 'reject':
+        unset['resolvedAt'] = '';
+        break;
+    }
+    if (holds !== order.holds) {
+      set['holds'] = holds;
+      set['due'] = this.sla.due({ ...order, holds }, now);
+    }
+    const update: UpdateDocument = {
+      $set: set,
+      $push: { history: move },
+      ...(Object.keys(unset).length > 0 && { $unset: unset }),
+    };
+    const after = await this.orders.update(order._id, order.version, update, [
+      this.event(order, input, caller, (set['due'] as WorkOrderDocument['due'] | undefined) ?? order.due),
+    ]);
+    await this.audit.record({
+      actor: caller.principal,
+      action: `workorder.${input.action}`,
+      resource: { type: 'work-order', id: order._id },
+      before: { state: order.state },
+      after: { state: after.state, ...(reason && { reason }) },
+      origin: caller.origin,
+    });
+    await this.escalations.schedule(after, now);
+    return after;
+  }
+
+  private authorise(order: WorkOrderDocument, action: Action, viewer: Viewer): void {
+    if (supervises(viewer, order)) return;
+    if (SUPERVISOR_ONLY.includes(action))
+      throw new AccessDeniedError(`only a supervisor of ${order.department} may ${action} this work order`);
+    const own = reachOf(viewer).filter((r) => 'assignee' in r);
+    if (!canSee(own, order)) throw new AccessDeniedError(`work order ${order._id} is not assigned to you`);
+  }
+
+  private event(
+    order: WorkOrderDocument,
+    input: ActionInput,
+    caller: Caller,
+    due: WorkOrderDocument['due'],
+  ): OutboxEntry {
+    const by = caller.actor.id;
+    const at = caller.now.toISOString();
+    const meta = { actor: caller.actor, time: caller.now };
+    const workOrderId = order._id;
+    switch (input.action) {
+      case 'assign':
+        return this.events.entry(
+          WorkOrderAssignedV1,
+          { workOrderId, assignee: input.assignee, assignedBy: by, assignedAt: at },
+          meta,
+        ).entry;
+      case 'start':
+        return this.events.entry(WorkOrderStartedV1, { workOrderId, startedBy: by, startedAt: at }, meta)
+          .entry;
+      case 'hold':
+        return this.events.entry(
+          WorkOrderHeldV1,
+          { workOrderId, reason: input.reason, heldBy: by, heldAt: at },
+          meta,
+        ).entry;
+      case 'resume':
+        return this.events.entry(
+          WorkOrderResumedV1,
+          { workOrderId, resumedBy: by, resumedAt: at, resolveBy: new Date(due.resolveBy).toISOString() },
+          meta,
+        ).entry;
+      case 'complete':
+        return this.events.entry(
+          WorkOrderCompletedV1,
+          {
+            workOrderId,
+            ...(order.remediationId && { remediationId: order.remediationId }),
+            ...(order.shortfallId && { shortfallId: order.shortfallId }),
+            assetId: order.assetId,
+            ...(!order.remediationId && order.chargeTo && { envelope: order.chargeTo }),
+            completedBy: order.assignee ? order.assignee.id : by,
+            actualCostFen: input.closure.actualCostFen,
+            labourHours: input.closure.labourHours,
+            completedAt: at,
+          },
+          meta,
+        ).entry;
+      case 'verify':
+        return this.events.entry(
+          WorkOrderVerifiedV1,
+          {
+            workOrderId,
+            rating: input.rating,
+            ...(order.assignee && { assignee: order.assignee.id }),
+            standardHours: order.standardHours,
+            verifiedBy: by,
+            verifiedAt: at,
+          },
+          meta,
+        ).entry;
+      case 'reject':
+        return this.events.entry(
+          WorkOrderReopenedV1,
+          { workOrderId, reason: input.reason, reopenedBy: by, reopenedAt: at },
+          meta,
+        ).entry;
+      case 'cancel':
+        return this.events.entry(
+          WorkOrderCancelledV1,
+          {
+            workOrderId,
+            ...(order.remediationId && { remediationId: order.remediationId }),
+            ...(order.fiscalYear !== undefined && { fiscalYear: order.fiscalYear }),
+            ...(order.shortfallId && { shortfallId: order.shortfallId }),
+            assetId: order.assetId,
+            reason: input.reason,
+            cancelledBy: by,
+            cancelledAt: at,
+          },
+          meta,
+        ).entry;
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// The whole work-orders app in process, set up as production sets it up, on the real engines.
+import { loadConfig } from '@buqi/config';
+import { createServiceApp } from '@buqi/platform';
+import { startServiceUnderTest, type ServiceUnderTest } from '@buqi/testing';
+import { AppModule } from '../app.module';
+import { serviceConfig } from '../config';
+import { serviceInfo } from '../service-info';
+
+export type { Answer, ServiceUnderTest } from '@buqi/testing';
+
+export function startServiceApp(scope: string, env: Record<string, string> = {}): Promise<ServiceUnderTest> {
+  return startServiceUnderTest(
+    scope,
+    (vars) => createServiceApp(AppModule.register(loadConfig(serviceConfig, vars)), serviceInfo),
+    env,
+  );
+}
