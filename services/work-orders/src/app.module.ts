@@ -3,13 +3,15 @@ import { serviceFoundation } from '@buqi/messaging';
 import type { ServiceConfig } from './config';
 import { serviceInfo } from './service-info';
 import { OrdersModule } from './orders/orders.module';
+import { RequestsModule } from './requests/requests.module';
+import { DirectoryModule } from './directory/directory.module';
 
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(serviceInfo, config), OrdersModule],
+      imports: [...serviceFoundation(serviceInfo, config), OrdersModule, RequestsModule, DirectoryModule],
     };
   }
 }

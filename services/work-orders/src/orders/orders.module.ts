@@ -25,6 +25,6 @@ import { WorkOrderCommands } from './use-cases/work-order-commands';
     WorkOrderCommands,
     RemediationFundedConsumer,
   ],
-  exports: [WorkOrderRepository],
+  exports: [WorkOrderRepository, OpenWorkOrder],
 })
 export class OrdersModule {}

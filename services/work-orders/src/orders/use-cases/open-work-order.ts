@@ -115,6 +115,35 @@ export class OpenWorkOrder {
     return stored;
   }
 
+  /**
+   * Opens an order from an occupant's report (no account: the actor is the public channel), with
+   * the id given so the report can point at it.
+   */
+  async fromRequest(
+    id: string,
+    fields: Pick<
+      WorkOrderDocument,
+      'assetId' | 'department' | 'zoneId' | 'priority' | 'taskType' | 'title' | 'description'
+    >,
+    now: Date,
+  ): Promise<WorkOrderDocument> {
+    const actor: Actor = { kind: 'system', id: 'occupant-report' };
+    const order = this.draft(
+      id,
+      {
+        source: 'request',
+        ...fields,
+        standardHours: 0,
+        createdBy: actor.id,
+      },
+      now,
+    );
+    await this.orders.insertOnce(order, [this.created(order, actor)]);
+    const stored = await this.orders.get(id);
+    await this.escalations.schedule(stored, now);
+    return stored;
+  }
+
   private draft(
     id: string,
     fields: Omit<
