@@ -1,19 +1,29 @@
-import type { WorkingCalendarData } from './calendar-data';
+import type { WorkingCalendarData, WorkingWeek } from './calendar-data';
 
 /**
- * Mainland China, 2026, for a government office: Monday–Friday 08:30–12:00 and 13:30–17:30.
- * Holidays and make-up days from the State Council General Office notice on the 2026 holiday
- * arrangements (国务院办公厅关于2026年部分节假日安排的通知, 4 November 2025). The bureau confirms
- * these each year and adjusts the hours to its own schedule (summer hours differ in many cities).
+ * A mainland China government office's week, the same every year: Monday–Friday, 08:30–12:00 and
+ * 13:30–17:30 Beijing time. Each year's holidays and make-up days come on top of it
+ * (`workingCalendarOfYears`); many cities keep different summer hours, which is an edit here.
  */
-export const CHINA_MAINLAND_2026: WorkingCalendarData = {
-  name: '中国大陆 2026 机关工作日历',
+export const CHINA_MAINLAND_OFFICE_WEEK: WorkingWeek = {
+  name: '中国大陆 机关工作日历',
   utcOffset: '+08:00',
   weekdays: [1, 2, 3, 4, 5],
   workingHours: [
     { start: '08:30', end: '12:00' },
     { start: '13:30', end: '17:30' },
   ],
+};
+
+/**
+ * Mainland China, 2026, for a government office: `CHINA_MAINLAND_OFFICE_WEEK` with 2026's holidays.
+ * Holidays and make-up days from the State Council General Office notice on the 2026 holiday
+ * arrangements (国务院办公厅关于2026年部分节假日安排的通知, 4 November 2025). The bureau confirms
+ * these each year and adjusts the hours to its own schedule (summer hours differ in many cities).
+ */
+export const CHINA_MAINLAND_2026: WorkingCalendarData = {
+  ...CHINA_MAINLAND_OFFICE_WEEK,
+  name: '中国大陆 2026 机关工作日历',
   holidays: [
     { name: '元旦 New Year', from: '2026-01-01', to: '2026-01-03' },
     { name: '春节 Spring Festival', from: '2026-02-15', to: '2026-02-23' },

@@ -1,6 +1,12 @@
 import { DomainValidationError } from '@buqi/domain-kernel';
-import { china, cst, thrown } from './__fixtures__/time';
-import { DEFAULT_SLA_POLICY, slaDueTimes, type SlaOrder, type SlaPolicy } from './index';
+import { china, cst, only2026, thrown, with2027 } from './__fixtures__/time';
+import {
+  DEFAULT_SLA_POLICY,
+  slaDueTimes,
+  type SlaOrder,
+  type SlaPolicy,
+  type WorkingCalendar,
+} from './index';
 
 const due = (order: SlaOrder, now: Date = cst('2026-12-01 00:00')) =>
   slaDueTimes(china, DEFAULT_SLA_POLICY, order, now);
@@ -196,6 +202,126 @@ describe('holds stop the resolution clock', () => {
       holds: [{ from: cst('2026-03-02 08:00'), to: cst('2026-03-02 10:00') }],
     });
     expect(times.resolution.pausedMinutes).toBe(60);
+  });
+});
+
+describe('beyond the years entered: provisional due times, never refused', () => {
+  const dueOn = (calendar: WorkingCalendar, order: SlaOrder, now = cst('2027-03-01 00:00')) =>
+    slaDueTimes(calendar, DEFAULT_SLA_POLICY, order, now);
+  const lateDecember: SlaOrder = { createdAt: cst('2026-12-30 10:00'), priority: 'P3' };
+
+  it('P3 opened Wed 30 Dec 2026 10:00, 2027 not entered → Mon 4 Jan 2027 10:00 counted on weekdays, provisional', () => {
+    // 3 × 450 = 1350: 30 Dec 10:00→17:30 (360) + 31 Dec (450) + Fri 1 Jan as a weekday (450) = 1260,
+    // then 90 from Mon 4 Jan 08:30 → 10:00.
+    for (const calendar of [only2026, china]) {
+      const times = dueOn(calendar, lateDecember);
+      expect(times.resolution.dueAt).toEqual(cst('2027-01-04 10:00'));
+      expect(times.resolution).toMatchObject({ provisional: true, provisionalYears: [2027] });
+      // The response (240 working minutes) falls on 30 Dec: it needed no 2027 day.
+      expect(times.response).toMatchObject({ dueAt: cst('2026-12-30 15:30'), provisional: false });
+      expect(times).toMatchObject({ provisional: true, provisionalYears: [2027] });
+    }
+  });
+
+  it('once 2027 is entered with New Year on 1 January, the same order is due a day later, not provisional', () => {
+    // 30 Dec (360) + 31 Dec (450) + Mon 4 Jan (450) = 1260, then 90 from Tue 5 Jan 08:30 → 10:00.
+    const times = dueOn(with2027, lateDecember);
+    expect(times.resolution.dueAt).toEqual(cst('2027-01-05 10:00'));
+    expect(times).toMatchObject({ provisional: false, provisionalYears: [] });
+    expect(times.resolution).toMatchObject({ provisional: false, provisionalYears: [] });
+  });
+
+  it('P2 on a make-up Saturday of 2027: Fri 19 Feb 17:10 (20 min left) → Sat 20 Feb 17:30', () => {
+    const order: SlaOrder = { createdAt: cst('2027-02-19 17:10'), priority: 'P2' };
+    expect(dueOn(with2027, order).resolution).toMatchObject({
+      dueAt: cst('2027-02-20 17:30'),
+      provisional: false,
+    });
+    // Without 2027 the Saturday is a rest day: Mon 22 Feb 17:30, provisional.
+    expect(dueOn(only2026, order).resolution).toMatchObject({
+      dueAt: cst('2027-02-22 17:30'),
+      provisional: true,
+      provisionalYears: [2027],
+    });
+  });
+
+  it('P3 across a holiday and a weekend: Thu 31 Dec 2026 14:00 → Wed 6 Jan 2027 14:00', () => {
+    // 31 Dec 14:00→17:30 (210); Fri 1 Jan holiday, Sat–Sun; Mon 4 (450) + Tue 5 (450) = 1110;
+    // 240 on Wed 6 Jan: 210 to 12:00 and 30 from 13:30 → 14:00.
+    const order: SlaOrder = { createdAt: cst('2026-12-31 14:00'), priority: 'P3' };
+    expect(dueOn(with2027, order).resolution).toMatchObject({
+      dueAt: cst('2027-01-06 14:00'),
+      provisional: false,
+    });
+    // Not entered, Fri 1 Jan counts: Tue 5 Jan 14:00.
+    expect(dueOn(only2026, order).resolution).toMatchObject({
+      dueAt: cst('2027-01-05 14:00'),
+      provisional: true,
+    });
+  });
+
+  it('P2 across a weekend after the last year entered is still answered: Fri 31 Dec 2027 17:10 → Mon 3 Jan 2028', () => {
+    const times = dueOn(
+      with2027,
+      { createdAt: cst('2027-12-31 17:10'), priority: 'P2' },
+      cst('2028-01-01 00:00'),
+    );
+    expect(times.resolution).toMatchObject({
+      dueAt: cst('2028-01-03 17:30'),
+      provisional: true,
+      provisionalYears: [2028],
+    });
+    // Response: 20 minutes on 31 Dec, 40 from Mon 3 Jan 08:30.
+    expect(times.response).toMatchObject({ dueAt: cst('2028-01-03 09:10'), provisional: true });
+  });
+
+  it('P1 on the 24×7 clock needs no calendar: never provisional', () => {
+    const times = dueOn(only2026, { createdAt: cst('2027-01-01 02:00'), priority: 'P1' });
+    expect(times.resolution).toMatchObject({ dueAt: cst('2027-01-01 06:00'), provisional: false });
+    expect(times.provisional).toBe(false);
+  });
+
+  it('a P4 planned date needs no calendar; its fallback of 10 working days does', () => {
+    const created = cst('2026-12-21 09:00');
+    const planned = dueOn(only2026, {
+      createdAt: created,
+      priority: 'P4',
+      plannedAt: cst('2027-02-01 09:00'),
+    });
+    expect(planned.resolution.provisional).toBe(false);
+    const fallback = dueOn(only2026, { createdAt: created, priority: 'P4' });
+    expect(fallback.resolution).toMatchObject({ dueAt: cst('2027-01-04 09:00'), provisional: true });
+  });
+
+  it('a hold counts its days: provisional only when a hold that moves the due time reaches a year not entered', () => {
+    // P2 created Mon 28 Dec 09:00 → 17:30 that day. A hold on 4 Jan 2027 starts after the deadline: it
+    // does not count, so the due time does not depend on 2027.
+    const late = dueOn(
+      only2026,
+      {
+        createdAt: cst('2026-12-28 09:00'),
+        priority: 'P2',
+        holds: [{ from: cst('2027-01-04 09:00'), to: cst('2027-01-04 10:00') }],
+      },
+      cst('2027-01-05 00:00'),
+    );
+    expect(late.resolution).toMatchObject({ dueAt: cst('2026-12-28 17:30'), provisional: false });
+    // P2 created Thu 31 Dec 09:00 → 17:30; on hold 16:30–17:30 (60): the deadline moves into 2027.
+    const moved = dueOn(
+      only2026,
+      {
+        createdAt: cst('2026-12-31 09:00'),
+        priority: 'P2',
+        holds: [{ from: cst('2026-12-31 16:30'), to: cst('2026-12-31 17:30') }],
+      },
+      cst('2027-01-01 00:00'),
+    );
+    expect(moved.resolution).toMatchObject({
+      dueAt: cst('2027-01-01 09:30'),
+      unpausedDueAt: cst('2026-12-31 17:30'),
+      provisional: true,
+      provisionalYears: [2027],
+    });
   });
 });
 

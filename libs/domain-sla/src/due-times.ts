@@ -11,7 +11,7 @@ import {
   type SlaPolicy,
 } from './policy';
 import { MINUTE_MS, toDate } from './time';
-import { endOfWorkingDayMs, workingMsBetween } from './working-time';
+import { endOfWorkingDayMs, workingMsBetween, type ProvisionalYears } from './working-time';
 
 /** What the SLA needs to know about a work order. */
 export interface SlaOrder {
@@ -29,6 +29,13 @@ export interface DueTime {
   readonly rule: DueRule;
   /** The facts that produced `dueAt`, for display. */
   readonly factors: Factors;
+  /**
+   * True when counting `dueAt` needed a day of a year without holiday data: those days were counted
+   * by weekday alone, so the time may move (later, if a holiday is entered) once that year is entered.
+   */
+  readonly provisional: boolean;
+  /** The years without holiday data that `dueAt` relied on, ascending; empty when not provisional. */
+  readonly provisionalYears: readonly number[];
 }
 
 export interface ResolutionDueTime extends DueTime {
@@ -44,6 +51,10 @@ export interface DueTimes {
   readonly clock: SlaClock;
   readonly response: DueTime;
   readonly resolution: ResolutionDueTime;
+  /** Either due time is provisional: recompute the order once its `provisionalYears` are entered. */
+  readonly provisional: boolean;
+  /** The years without holiday data either due time relied on, ascending. */
+  readonly provisionalYears: readonly number[];
 }
 
 interface Context {
@@ -53,18 +64,18 @@ interface Context {
   readonly plannedAt?: number;
 }
 
-function ruleDue(ctx: Context, rule: DueRule): { due: number; factors: Factors } {
+function ruleDue(ctx: Context, rule: DueRule, seen: ProvisionalYears): { due: number; factors: Factors } {
   const { calendar, clock, created } = ctx;
   switch (rule.kind) {
     case 'within':
       return {
-        due: clock.add(created, rule.minutes * MINUTE_MS),
+        due: clock.add(created, rule.minutes * MINUTE_MS, seen),
         factors: { minutes: rule.minutes, clock: clock.kind },
       };
     case 'working-days': {
       const minutes = rule.days * calendar.minutesPerWorkingDay;
       return {
-        due: clock.add(created, minutes * MINUTE_MS),
+        due: clock.add(created, minutes * MINUTE_MS, seen),
         factors: {
           workingDays: rule.days,
           minutesPerWorkingDay: calendar.minutesPerWorkingDay,
@@ -75,12 +86,12 @@ function ruleDue(ctx: Context, rule: DueRule): { due: number; factors: Factors }
     case 'planned':
       if (ctx.plannedAt !== undefined)
         return { due: ctx.plannedAt, factors: { plannedAt: new Date(ctx.plannedAt).toISOString() } };
-      return ruleDue(ctx, { kind: 'working-days', days: rule.fallbackWorkingDays });
+      return ruleDue(ctx, { kind: 'working-days', days: rule.fallbackWorkingDays }, seen);
     case 'end-of-working-day': {
-      const today = endOfWorkingDayMs(calendar, created);
-      const left = workingMsBetween(calendar, created, today.end) / MINUTE_MS;
+      const today = endOfWorkingDayMs(calendar, created, seen);
+      const left = workingMsBetween(calendar, created, today.end, seen) / MINUTE_MS;
       const tooLate = left < rule.cutoffMinutes;
-      const due = tooLate ? endOfWorkingDayMs(calendar, today.end).end : today.end;
+      const due = tooLate ? endOfWorkingDayMs(calendar, today.end, seen).end : today.end;
       return {
         due,
         factors: {
@@ -140,10 +151,20 @@ export function prepareOrder(
   };
 }
 
+/** Whether a count relied on years without holiday data, and which: the fields of a DueTime. */
+export function provisionalOf(seen: ReadonlySet<number>): {
+  provisional: boolean;
+  provisionalYears: number[];
+} {
+  return { provisional: seen.size > 0, provisionalYears: [...seen].sort((a, b) => a - b) };
+}
+
 export function dueTimesOf(ctx: PreparedOrder): DueTimes {
-  const response = ruleDue(ctx, ctx.respond);
-  const base = ruleDue(ctx, ctx.resolve);
-  const paused = applyHolds(ctx.clock, base.due, ctx.holds);
+  const respondSeen: ProvisionalYears = new Set();
+  const resolveSeen: ProvisionalYears = new Set();
+  const response = ruleDue(ctx, ctx.respond, respondSeen);
+  const base = ruleDue(ctx, ctx.resolve, resolveSeen);
+  const paused = applyHolds(ctx.clock, base.due, ctx.holds, resolveSeen);
   return {
     priority: ctx.priority,
     clock: ctx.policyClock,
@@ -151,21 +172,25 @@ export function dueTimesOf(ctx: PreparedOrder): DueTimes {
       dueAt: toDate('order.createdAt', response.due),
       rule: ctx.respond,
       factors: response.factors,
+      ...provisionalOf(respondSeen),
     },
     resolution: {
       dueAt: toDate('order.holds', paused.due),
       rule: ctx.resolve,
       factors: base.factors,
+      ...provisionalOf(resolveSeen),
       unpausedDueAt: toDate('order.createdAt', base.due),
       pausedMinutes: paused.pausedMs / MINUTE_MS,
       holds: paused.holds,
     },
+    ...provisionalOf(new Set([...respondSeen, ...resolveSeen])),
   };
 }
 
 /**
  * Response and resolution due times of a work order under a policy. Holds stop the resolution clock
- * (never the response clock); an open hold counts until `now`.
+ * (never the response clock); an open hold counts until `now`. A due time that needed a day of a
+ * year without holiday data is counted on weekdays alone and marked `provisional`, never refused.
  */
 export function slaDueTimes(
   calendar: WorkingCalendar,

@@ -1,5 +1,5 @@
 import { DomainValidationError } from '@buqi/domain-kernel';
-import { china, cst, thrown } from './__fixtures__/time';
+import { china, cst, only2026, thrown, with2027 } from './__fixtures__/time';
 import {
   DEFAULT_ESCALATION_LADDER,
   DEFAULT_SLA_POLICY,
@@ -112,6 +112,30 @@ describe('escalationsDue', () => {
     expect(brief(result.next)).toEqual({
       stepId: 'notify-bureau-leadership',
       dueAt: cst('2026-03-09 17:30'),
+    });
+  });
+
+  it('marks a step provisional when it falls in a year not entered, and moves it once the year is', () => {
+    // P2 created Thu 31 Dec 2026 10:00: due 17:30 that day. Leadership, one working day later: Fri 1 Jan
+    // 2027 17:30 counted as a weekday; with 2027 entered (New Year 1–3 Jan), Mon 4 Jan 17:30.
+    const order: WorkOrderHistory = { createdAt: cst('2026-12-31 10:00'), priority: 'P2' };
+    const at = cst('2026-12-31 11:00');
+    const steps = (calendar: typeof china) =>
+      escalationsDue(calendar, DEFAULT_SLA_POLICY, DEFAULT_ESCALATION_LADDER, order, at).steps.map((s) => ({
+        stepId: s.stepId,
+        dueAt: s.dueAt,
+        provisional: s.provisional,
+      }));
+    expect(steps(only2026)).toEqual([
+      { stepId: 'remind-crew', dueAt: cst('2026-12-31 14:30'), provisional: false },
+      { stepId: 'notify-supervisor', dueAt: cst('2026-12-31 11:00'), provisional: false },
+      { stepId: 'notify-section-chief', dueAt: cst('2026-12-31 17:30'), provisional: false },
+      { stepId: 'notify-bureau-leadership', dueAt: cst('2027-01-01 17:30'), provisional: true },
+    ]);
+    expect(steps(with2027)[3]).toEqual({
+      stepId: 'notify-bureau-leadership',
+      dueAt: cst('2027-01-04 17:30'),
+      provisional: false,
     });
   });
 

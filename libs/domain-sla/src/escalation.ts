@@ -4,7 +4,7 @@ import { dueTimesOf, prepareOrder, type DueTimes, type PreparedOrder, type SlaOr
 import { applyHolds } from './holds';
 import { PRIORITIES, type Priority, type SlaPolicy } from './policy';
 import { MINUTE_MS, toDate } from './time';
-import { addWorkingMs } from './working-time';
+import { addWorkingMs, type ProvisionalYears } from './working-time';
 
 /** When a step falls due. */
 export type EscalationTrigger =
@@ -54,6 +54,8 @@ export interface StepStatus {
   readonly dueAt?: Date;
   readonly sentAt?: Date;
   readonly reason: string;
+  /** With `dueAt`: true when it relied on a year without holiday data (counted by weekday alone). */
+  readonly provisional?: boolean;
 }
 
 export interface EscalationCheck {
@@ -125,24 +127,36 @@ function sentSteps(history: WorkOrderHistory, order: PreparedOrder): Map<string,
   return sent;
 }
 
-function stepDue(step: EscalationStep, order: PreparedOrder, times: DueTimes): number {
+/** When a step falls due; `seen` collects the years without holiday data it relied on. */
+function stepDue(
+  step: EscalationStep,
+  order: PreparedOrder,
+  times: DueTimes,
+  seen: ProvisionalYears,
+): number {
   const { trigger } = step;
   const resolutionDue = times.resolution.dueAt.getTime();
+  const resolutionYears = () => times.resolution.provisionalYears.forEach((year) => seen.add(year));
   switch (trigger.kind) {
     case 'response-due':
+      times.response.provisionalYears.forEach((year) => seen.add(year));
       return times.response.dueAt.getTime();
     case 'resolution-due':
+      resolutionYears();
       return resolutionDue;
     case 'resolution-overdue':
+      resolutionYears();
       return addWorkingMs(
         order.calendar,
         resolutionDue,
         trigger.workingDays * order.calendar.minutesPerWorkingDay * MINUTE_MS,
+        seen,
       );
     case 'resolution-elapsed': {
-      const total = order.clock.between(order.created, times.resolution.unpausedDueAt.getTime());
-      const part = order.clock.add(order.created, Math.ceil((total * trigger.percent) / 100));
-      return applyHolds(order.clock, part, order.holds).due;
+      const unpaused = times.resolution.unpausedDueAt.getTime();
+      const total = order.clock.between(order.created, unpaused, seen);
+      const part = order.clock.add(order.created, Math.ceil((total * trigger.percent) / 100), seen);
+      return applyHolds(order.clock, part, order.holds, seen).due;
     }
   }
 }
@@ -175,13 +189,15 @@ export function escalationsDue(
     if (step.trigger.kind === 'response-due' && respondedAt !== undefined) {
       return { ...base, state: 'not-applicable', reason: 'the order has been responded to' };
     }
-    const dueAt = toDate(`ladder.${step.id}`, stepDue(step, order, times));
+    const seen: ProvisionalYears = new Set();
+    const dueAt = toDate(`ladder.${step.id}`, stepDue(step, order, times, seen));
+    const provisional = seen.size > 0;
     const sentAt = sent.get(step.id);
     if (sentAt !== undefined)
-      return { ...base, state: 'sent', dueAt, sentAt: new Date(sentAt), reason: 'already sent' };
+      return { ...base, state: 'sent', dueAt, sentAt: new Date(sentAt), reason: 'already sent', provisional };
     if (dueAt.getTime() <= order.now)
-      return { ...base, state: 'due', dueAt, reason: `${step.trigger.kind} reached` };
-    return { ...base, state: 'scheduled', dueAt, reason: `waits for ${step.trigger.kind}` };
+      return { ...base, state: 'due', dueAt, reason: `${step.trigger.kind} reached`, provisional };
+    return { ...base, state: 'scheduled', dueAt, reason: `waits for ${step.trigger.kind}`, provisional };
   });
 
   const byTime = (a: StepStatus, b: StepStatus) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0);

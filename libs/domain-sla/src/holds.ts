@@ -1,6 +1,7 @@
 import { array, DomainValidationError, validDate } from '@buqi/domain-kernel';
 import type { Clock } from './clock';
 import { MINUTE_MS } from './time';
+import type { ProvisionalYears } from './working-time';
 
 /** A spell on hold (waiting for parts, for the occupant…). No `to` means still on hold. */
 export interface HoldInterval {
@@ -64,20 +65,24 @@ export function mergeHoldsMs(field: string, holds: unknown, created: number, now
 /**
  * Stops the clock during holds: each hold that starts before the (already shifted) due time pushes it
  * on by the clock time the hold covers. Shifting only ever adds time, so a hold never brings a due
- * time forward.
+ * time forward. `seen` collects the years without holiday data that the holds that count relied on.
  */
 export function applyHolds(
   clock: Clock,
   due: number,
   holds: readonly MergedHold[],
+  seen?: ProvisionalYears,
 ): { due: number; pausedMs: number; holds: CountedHold[] } {
   let shifted = due;
   let pausedMs = 0;
   const counted = holds.map((hold) => {
-    const paused = clock.between(hold.from, hold.to);
+    // A hold that does not count cannot move the due time, so the years it spans do not matter.
+    const spanned: ProvisionalYears = new Set();
+    const paused = clock.between(hold.from, hold.to, spanned);
     const counts = hold.from < shifted;
     if (counts) {
-      shifted = clock.add(shifted, paused);
+      for (const year of spanned) seen?.add(year);
+      shifted = clock.add(shifted, paused, seen);
       pausedMs += paused;
     }
     return {

@@ -1,12 +1,23 @@
 export type {
+  CalendarYear,
   Holiday,
   IsoWeekday,
   MakeUpWorkday,
+  NamedDate,
   WorkingCalendarData,
   WorkingInterval,
+  WorkingWeek,
 } from './calendar-data';
-export { WorkingCalendar, workingCalendar, type DayStatus } from './calendar';
-export { CHINA_MAINLAND_2026 } from './china-2026';
+export {
+  MAX_CALENDAR_YEAR_ENTRIES,
+  WorkingCalendar,
+  calendarYearOf,
+  calendarYearProblems,
+  workingCalendar,
+  workingCalendarOfYears,
+  type DayStatus,
+} from './calendar';
+export { CHINA_MAINLAND_2026, CHINA_MAINLAND_OFFICE_WEEK } from './china-2026';
 export {
   addWorkingDays,
   addWorkingTime,
@@ -14,6 +25,7 @@ export {
   endOfWorkingDay,
   isWorkingDay,
   isWorkingTime,
+  provisionalYears,
   workingMinutesBetween,
 } from './working-time';
 export {

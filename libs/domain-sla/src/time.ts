@@ -24,6 +24,16 @@ export function dateKey(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The calendar year of local day `day`. */
+export function yearOf(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
+}
+
+/** Local days of 1 January and 31 December of `year`. */
+export function yearDays(year: number): { readonly from: number; readonly to: number } {
+  return { from: Date.UTC(year, 0, 1) / DAY_MS, to: Date.UTC(year, 11, 31) / DAY_MS };
+}
+
 /** A calendar date written `YYYY-MM-DD`, as a day number; `2026-02-30` is refused, not rolled over. */
 export function parseDateKey(field: string, value: unknown): number {
   const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { china } from './__fixtures__/time';
+import { china, only2026, with2027 } from './__fixtures__/time';
 import {
   addWorkingTime,
   endOfWorkingDay,
   isWorkingTime,
+  provisionalYears,
   workingCalendar,
   workingMinutesBetween,
   type IsoWeekday,
@@ -108,6 +109,24 @@ describe('working time properties', () => {
         const day = 86_400_000;
         const lastEnd = calendar.intervals[calendar.intervals.length - 1].end % day;
         expect((((end.getTime() + calendar.offsetMs) % day) + day) % day).toBe(lastEnd);
+      }),
+    );
+  });
+
+  it('across the end of the years entered: a count not marked provisional does not move when a year is entered', () => {
+    // Starts from October 2026 to the end of 2027, counts of up to about 22 working days.
+    const aroundNewYear = fc
+      .integer({ min: Date.UTC(2026, 9, 1), max: Date.UTC(2027, 11, 31) })
+      .map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(aroundNewYear, fc.integer({ min: 0, max: 10_000 }), (start, m) => {
+        const guess = addWorkingTime(only2026, start, m);
+        expect(workingMinutesBetween(only2026, start, guess)).toBe(m);
+        if (provisionalYears(only2026, start, guess).length === 0) {
+          expect(addWorkingTime(with2027, start, m)).toEqual(guess);
+        }
+        const known = addWorkingTime(with2027, start, m);
+        expect(workingMinutesBetween(with2027, start, known)).toBe(m);
       }),
     );
   });

@@ -1,10 +1,11 @@
 import { DomainValidationError } from '@buqi/domain-kernel';
-import { china, cst, thrown } from './__fixtures__/time';
+import { china, cst, thrown, with2027 } from './__fixtures__/time';
 import {
   addWorkingDays,
   addWorkingTime,
   endOfWorkingDay,
   isWorkingTime,
+  provisionalYears,
   workingMinutesBetween,
 } from './index';
 
@@ -71,9 +72,17 @@ describe('addWorkingTime', () => {
     expect(error).toMatchObject({ field });
   });
 
-  it('refuses to run past the end of the holiday data', () => {
-    // Thu 31 Dec 17:00 + 60 needs 2027-01-01, whose holidays are not in the 2026 data.
-    expect(() => addWorkingTime(china, cst('2026-12-31 17:00'), 60)).toThrow(/calendar.coverage/);
+  it('runs past the end of the holiday data on weekdays alone, provisionally', () => {
+    // Thu 31 Dec 17:00 + 60 needs 2027-01-01, whose holidays are not in the 2026 data: counted as the
+    // Friday it is, 30 minutes on 31 Dec and 30 from Fri 1 Jan 08:30 → 09:00, provisional (2027).
+    const start = cst('2026-12-31 17:00');
+    const end = addWorkingTime(china, start, 60);
+    expect(end).toEqual(cst('2027-01-01 09:00'));
+    expect(provisionalYears(china, start, end)).toEqual([2027]);
+    // With 2027 entered (New Year 1–3 January) it is Mon 4 Jan 09:00, and nothing is provisional.
+    const entered = addWorkingTime(with2027, start, 60);
+    expect(entered).toEqual(cst('2027-01-04 09:00'));
+    expect(provisionalYears(with2027, start, entered)).toEqual([]);
   });
 });
 
@@ -118,8 +127,16 @@ describe('endOfWorkingDay', () => {
     ['on a Sunday', '2026-03-08 10:00', '2026-03-09 17:30'],
     ['the evening before National Day', '2026-09-30 18:00', '2026-10-08 17:30'],
     ['the Friday evening before a make-up Saturday', '2026-10-09 18:00', '2026-10-10 17:30'],
+    ['New Year’s Eve, with 2027 not entered: Fri 1 Jan by weekday', '2026-12-31 18:00', '2027-01-01 17:30'],
   ])('%s (%s) → %s', (_label, when, expected) => {
     expect(endOfWorkingDay(china, cst(when))).toEqual(cst(expected));
+  });
+
+  it('follows the years entered: New Year 2027 and a make-up Saturday of 2027', () => {
+    expect(endOfWorkingDay(with2027, cst('2026-12-31 18:00'))).toEqual(cst('2027-01-04 17:30'));
+    expect(endOfWorkingDay(with2027, cst('2027-02-19 18:00'))).toEqual(cst('2027-02-20 17:30'));
+    // After the last year entered, the weekend decides again: Fri 31 Dec 2027 18:00 → Mon 3 Jan 2028.
+    expect(endOfWorkingDay(with2027, cst('2027-12-31 18:00'))).toEqual(cst('2028-01-03 17:30'));
   });
 
   it('refuses an invalid instant', () => {

@@ -3,15 +3,24 @@ import { serviceFoundation } from '@buqi/messaging';
 import type { ServiceConfig } from './config';
 import { serviceInfo } from './service-info';
 import { OrdersModule } from './orders/orders.module';
+import { WorkloadModule } from './orders/workload.module';
 import { RequestsModule } from './requests/requests.module';
 import { DirectoryModule } from './directory/directory.module';
+import { CalendarsModule } from './calendars/calendars.module';
 
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(serviceInfo, config), OrdersModule, RequestsModule, DirectoryModule],
+      imports: [
+        ...serviceFoundation(serviceInfo, config),
+        OrdersModule,
+        WorkloadModule,
+        RequestsModule,
+        DirectoryModule,
+        CalendarsModule,
+      ],
     };
   }
 }

@@ -8,18 +8,24 @@ import { WorkOrdersController } from './http/work-orders.controller';
 import { WorkOrderRepository } from './persistence/work-order.repository';
 import { WORK_ORDER_MODEL, workOrderSchema } from './persistence/work-order.schema';
 import { Sla } from './sla';
+import { CalendarsModule } from '../calendars/calendars.module';
+import { ProvisionalDueTimes } from './escalation/provisional-due-times';
 import { OpenWorkOrder } from './use-cases/open-work-order';
 import { WorkOrderCommands } from './use-cases/work-order-commands';
 
 /** Work orders: their lifecycle, SLA due times and the escalation ladder. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: WORK_ORDER_MODEL, schema: workOrderSchema }])],
+  imports: [
+    MongooseModule.forFeature([{ name: WORK_ORDER_MODEL, schema: workOrderSchema }]),
+    CalendarsModule,
+  ],
   controllers: [WorkOrdersController],
   providers: [
     registerOutbox(WORK_ORDER_MODEL),
     WorkOrderRepository,
     Sla,
     Escalations,
+    ProvisionalDueTimes,
     EscalationJobsProcessor,
     OpenWorkOrder,
     WorkOrderCommands,

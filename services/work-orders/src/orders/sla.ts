@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  CHINA_MAINLAND_2026,
   checkPolicy,
   DEFAULT_ESCALATION_LADDER,
   DEFAULT_SLA_POLICY,
   escalationsDue,
   slaDueTimes,
-  workingCalendar,
   type EscalationCheck,
   type EscalationStep,
   type SlaPolicy,
-  type WorkingCalendar,
 } from '@buqi/domain-sla';
 import { PLATFORM_CONFIG } from '@buqi/platform';
+import { CalendarService } from '../calendars/calendar.service';
 import type { ServiceConfig } from '../config';
 import type { WorkOrderDocument } from './persistence/work-order.schema';
 
@@ -24,31 +22,36 @@ import type { WorkOrderDocument } from './persistence/work-order.schema';
 export class Sla {
   readonly policy: SlaPolicy;
   readonly ladder: readonly EscalationStep[] = DEFAULT_ESCALATION_LADDER;
-  private readonly calendar: WorkingCalendar = workingCalendar(CHINA_MAINLAND_2026);
-
-  constructor(@Inject(PLATFORM_CONFIG) config: ServiceConfig) {
+  constructor(
+    @Inject(PLATFORM_CONFIG) config: ServiceConfig,
+    private readonly calendars: CalendarService,
+  ) {
     const policy = config.SLA_POLICY ? (JSON.parse(config.SLA_POLICY) as SlaPolicy) : DEFAULT_SLA_POLICY;
     checkPolicy(policy);
     this.policy = policy;
   }
 
-  /** Response and resolution due times of an order as it stands (its priority and holds). */
-  due(
+  /**
+   * Response and resolution due times of an order as it stands (its priority and holds), on the
+   * calendar of the years entered; beyond them counted on weekdays and marked provisional.
+   */
+  async due(
     order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds'>,
     now: Date,
-  ): WorkOrderDocument['due'] {
-    const times = slaDueTimes(this.calendar, this.policy, this.slaOrder(order, now), now);
+  ): Promise<WorkOrderDocument['due']> {
+    const times = slaDueTimes(await this.calendars.calendar(), this.policy, this.slaOrder(order, now), now);
     return {
       respondBy: times.response.dueAt,
       resolveBy: times.resolution.dueAt,
       rule: times.resolution.rule.kind,
+      ...(times.provisional && { provisional: true, provisionalYears: [...times.provisionalYears] }),
     };
   }
 
   /** The ladder's state for an order: steps due now and not sent, and the next one. */
-  escalations(order: WorkOrderDocument, now: Date): EscalationCheck {
+  async escalations(order: WorkOrderDocument, now: Date): Promise<EscalationCheck> {
     return escalationsDue(
-      this.calendar,
+      await this.calendars.calendar(),
       this.policy,
       this.ladder,
       {

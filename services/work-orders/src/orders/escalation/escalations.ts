@@ -32,7 +32,7 @@ export class Escalations {
   /** Schedules the order's next step, if any (open orders only). */
   async schedule(order: WorkOrderDocument, now = new Date()): Promise<void> {
     if (!isOpen(order.state)) return;
-    const next = this.sla.escalations(order, now).next;
+    const next = (await this.sla.escalations(order, now)).next;
     if (!next?.dueAt) return;
     const step = this.sla.ladder.findIndex((s) => s.id === next.stepId);
     await this.jobs.schedule(
@@ -51,7 +51,7 @@ export class Escalations {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const order = await this.orders.get(workOrderId);
       if (!isOpen(order.state)) return 0;
-      const check = this.sla.escalations(order, now);
+      const check = await this.sla.escalations(order, now);
       if (check.due.length === 0) {
         await this.schedule(order, now);
         return 0;
@@ -107,7 +107,7 @@ export class Escalations {
     for (;;) {
       const page = await this.orders.openAfter(after, 200);
       for (const order of page) {
-        if (this.sla.escalations(order, now).due.length > 0) await this.fire(order._id, now);
+        if ((await this.sla.escalations(order, now)).due.length > 0) await this.fire(order._id, now);
         else await this.schedule(order, now);
       }
       seen += page.length;

@@ -30,7 +30,15 @@ export const WorkOrderView = Type.Object({
   holds: Type.Array(Type.Object({ from: When, to: Type.Optional(When), reason: Type.String() })),
   respondedAt: Type.Optional(When),
   resolvedAt: Type.Optional(When),
-  due: Type.Object({ respondBy: When, resolveBy: When, rule: Type.String() }),
+  due: Type.Object({
+    respondBy: When,
+    resolveBy: When,
+    rule: Type.String(),
+    provisional: Type.Optional(
+      Type.Boolean({ description: 'Counted on weekdays over a year whose holidays are not entered yet' }),
+    ),
+    provisionalYears: Type.Optional(Type.Array(Type.Integer())),
+  }),
   escalations: Type.Array(
     Type.Object({
       stepId: Type.String(),
@@ -87,7 +95,7 @@ export function toWorkOrderView(o: WorkOrderDocument): WorkOrderView {
     holds: holds.map((h) => ({ from: iso(h.from), ...(h.to && { to: iso(h.to) }), reason: h.reason })),
     ...(respondedAt && { respondedAt: iso(respondedAt) }),
     ...(resolvedAt && { resolvedAt: iso(resolvedAt) }),
-    due: { respondBy: iso(due.respondBy), resolveBy: iso(due.resolveBy), rule: due.rule },
+    due: { ...due, respondBy: iso(due.respondBy), resolveBy: iso(due.resolveBy) },
     escalations: escalations.map((e) => ({ ...e, dueAt: iso(e.dueAt), at: iso(e.at) })),
     history: history.map(({ actedAt, at, ...h }) => ({
       ...h,

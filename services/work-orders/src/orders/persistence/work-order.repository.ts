@@ -63,6 +63,68 @@ export class WorkOrderRepository {
     return findPage<WorkOrderDocument>(this.model, { ...request, filter }, WITHOUT_INTERNAL_FIELDS);
   }
 
+  /** Open orders assigned to any of `assigneeIds`: their assignee and standard hours. */
+  openAssignedTo(
+    assigneeIds: readonly string[],
+  ): Promise<Pick<WorkOrderDocument, 'assignee' | 'standardHours'>[]> {
+    return this.model
+      .find(
+        {
+          'assignee.id': mongoose.trusted({ $in: [...assigneeIds] }),
+          state: mongoose.trusted({ $in: ['assigned', 'in-progress', 'on-hold', 'reopened'] }),
+        },
+        { assignee: 1, standardHours: 1 },
+      )
+      .lean<Pick<WorkOrderDocument, 'assignee' | 'standardHours'>[]>();
+  }
+
+  /** Orders of `assigneeIds` resolved since `since`: when, and when they were due. */
+  resolvedBy(
+    assigneeIds: readonly string[],
+    since: Date,
+  ): Promise<Pick<WorkOrderDocument, 'assignee' | 'resolvedAt' | 'due'>[]> {
+    return this.model
+      .find(
+        {
+          'assignee.id': mongoose.trusted({ $in: [...assigneeIds] }),
+          resolvedAt: mongoose.trusted({ $gte: since }),
+        },
+        { assignee: 1, resolvedAt: 1, due: 1 },
+      )
+      .lean<Pick<WorkOrderDocument, 'assignee' | 'resolvedAt' | 'due'>[]>();
+  }
+
+  /**
+   * Orders within reach verified in [from, to) (the 'verify' move of their history), by id: what a
+   * contractor's settlement and the monthly scorecards count.
+   */
+  verifiedBetween(from: Date, to: Date, reach: readonly Reach[]): Promise<WorkOrderDocument[]> {
+    return this.model
+      .find(
+        {
+          state: 'verified',
+          history: mongoose.trusted({ $elemMatch: { action: 'verify', at: { $gte: from, $lt: to } } }),
+          ...scopeFilter(reach),
+        },
+        WITHOUT_INTERNAL_FIELDS,
+      )
+      .sort({ _id: 1 })
+      .lean<WorkOrderDocument[]>();
+  }
+
+  /** Open orders whose due times were counted over a year not entered yet. */
+  openProvisional(): Promise<WorkOrderDocument[]> {
+    return this.model
+      .find(
+        {
+          state: mongoose.trusted({ $in: ['new', 'assigned', 'in-progress', 'on-hold', 'reopened'] }),
+          'due.provisional': true,
+        },
+        WITHOUT_INTERNAL_FIELDS,
+      )
+      .lean<WorkOrderDocument[]>();
+  }
+
   /** Open orders, oldest first, a page at a time: what the escalation reconciliation walks. */
   openAfter(afterId: string, limit: number): Promise<WorkOrderDocument[]> {
     return this.model

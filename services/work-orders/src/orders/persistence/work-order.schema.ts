@@ -53,7 +53,8 @@ export interface WorkOrderDocument {
   holds: { from: Date; to?: Date; reason: string }[];
   respondedAt?: Date;
   resolvedAt?: Date;
-  due: { respondBy: Date; resolveBy: Date; rule: string };
+  /** Provisional when counted over a year whose holidays are not entered yet (recomputed when they are). */
+  due: { respondBy: Date; resolveBy: Date; rule: string; provisional?: boolean; provisionalYears?: number[] };
   escalations: { stepId: string; notify: string; dueAt: Date; at: Date; recipients: string[] }[];
   closure?: Closure;
   rating?: Rating;

@@ -48,7 +48,7 @@ export class OpenWorkOrder {
 
   async fromFunding(event: EnvelopeOf<typeof RemediationFundedV1>, now = new Date()): Promise<boolean> {
     const f: DataOf<typeof RemediationFundedV1> = event.data;
-    const order = this.draft(
+    const order = await this.draft(
       `wo-${f.remediationId}`,
       {
         source: 'remediation',
@@ -85,7 +85,7 @@ export class OpenWorkOrder {
         `a supervisor opens work orders for their own department (${viewer.department ?? 'none in the token'})`,
       );
     const now = caller.now;
-    const order = this.draft(
+    const order = await this.draft(
       `wo-${now.getUTCFullYear()}-${randomBytes(5).toString('hex')}`,
       {
         source: 'supervisor',
@@ -128,7 +128,7 @@ export class OpenWorkOrder {
     now: Date,
   ): Promise<WorkOrderDocument> {
     const actor: Actor = { kind: 'system', id: 'occupant-report' };
-    const order = this.draft(
+    const order = await this.draft(
       id,
       {
         source: 'request',
@@ -144,20 +144,20 @@ export class OpenWorkOrder {
     return stored;
   }
 
-  private draft(
+  private async draft(
     id: string,
     fields: Omit<
       WorkOrderDocument,
       '_id' | 'state' | 'holds' | 'due' | 'escalations' | 'history' | 'version' | 'createdAt' | 'updatedAt'
     >,
     now: Date,
-  ): Omit<WorkOrderDocument, 'version'> {
+  ): Promise<Omit<WorkOrderDocument, 'version'>> {
     return {
       _id: id,
       ...fields,
       state: 'new',
       holds: [],
-      due: this.sla.due({ createdAt: now, priority: fields.priority, holds: [] }, now),
+      due: await this.sla.due({ createdAt: now, priority: fields.priority, holds: [] }, now),
       escalations: [],
       history: [{ action: 'create', from: null, to: 'new', by: fields.createdBy, at: now }],
       createdAt: now,

@@ -130,7 +130,7 @@ export class WorkOrderCommands {
     }
     if (holds !== order.holds) {
       set['holds'] = holds;
-      set['due'] = this.sla.due({ ...order, holds }, now);
+      set['due'] = await this.sla.due({ ...order, holds }, now);
     }
     const update: UpdateDocument = {
       $set: set,
