@@ -7,6 +7,9 @@ import { WorkloadModule } from './orders/workload.module';
 import { RequestsModule } from './requests/requests.module';
 import { DirectoryModule } from './directory/directory.module';
 import { CalendarsModule } from './calendars/calendars.module';
+import { StandardsModule } from './standards/standards.module';
+import { SettlementModule } from './settlement/settlement.module';
+import { ScorecardsModule } from './scorecards/scorecards.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +23,9 @@ export class AppModule {
         RequestsModule,
         DirectoryModule,
         CalendarsModule,
+        StandardsModule,
+        SettlementModule,
+        ScorecardsModule,
       ],
     };
   }

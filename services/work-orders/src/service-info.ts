@@ -13,6 +13,7 @@ export const serviceInfo = {
   // Publishes workorder.*; consumes remediation.funded.
   topics: [
     TOPICS.remediationFunded,
+    TOPICS.serviceQuota,
     TOPICS.assetState,
     TOPICS.workOrderCreated,
     TOPICS.workOrderAssigned,

@@ -98,18 +98,23 @@ export class WorkOrderRepository {
    * Orders within reach verified in [from, to) (the 'verify' move of their history), by id: what a
    * contractor's settlement and the monthly scorecards count.
    */
-  verifiedBetween(from: Date, to: Date, reach: readonly Reach[]): Promise<WorkOrderDocument[]> {
-    return this.model
+  async verifiedBetween(from: Date, to: Date, reach: readonly Reach[]): Promise<WorkOrderDocument[]> {
+    // FerretDB takes no field conditions in $elemMatch: find the verified orders with a move in the
+    // period, then keep those whose verification it is.
+    const found = await this.model
       .find(
         {
           state: 'verified',
-          history: mongoose.trusted({ $elemMatch: { action: 'verify', at: { $gte: from, $lt: to } } }),
+          'history.at': mongoose.trusted({ $gte: from, $lt: to }),
           ...scopeFilter(reach),
         },
         WITHOUT_INTERNAL_FIELDS,
       )
       .sort({ _id: 1 })
       .lean<WorkOrderDocument[]>();
+    return found.filter((o) =>
+      o.history.some((h) => h.action === 'verify' && new Date(h.at) >= from && new Date(h.at) < to),
+    );
   }
 
   /** Open orders whose due times were counted over a year not entered yet. */
