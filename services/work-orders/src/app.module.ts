@@ -5,6 +5,7 @@ import { serviceInfo } from './service-info';
 import { OrdersModule } from './orders/orders.module';
 import { WorkloadModule } from './orders/workload.module';
 import { RequestsModule } from './requests/requests.module';
+import { PreventiveModule } from './preventive/preventive.module';
 import { DirectoryModule } from './directory/directory.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { StandardsModule } from './standards/standards.module';
@@ -21,6 +22,7 @@ export class AppModule {
         OrdersModule,
         WorkloadModule,
         RequestsModule,
+        PreventiveModule,
         DirectoryModule,
         CalendarsModule,
         StandardsModule,

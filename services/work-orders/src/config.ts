@@ -14,6 +14,10 @@ export const serviceConfig = defineConfig({
       'How often every open order’s escalation timers are checked against the database and rebuilt (after a loss of Redis, a crash)',
     default: '1m',
   }),
+  PREVENTIVE_GENERATION_INTERVAL: duration({
+    description: 'How often preventive plans generate the work orders due within their lead days',
+    default: '1h',
+  }),
 });
 
 export type ServiceConfig = Config<typeof serviceConfig>;

@@ -36,7 +36,7 @@ export class Sla {
    * calendar of the years entered; beyond them counted on weekdays and marked provisional.
    */
   async due(
-    order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds'>,
+    order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds' | 'plannedAt'>,
     now: Date,
   ): Promise<WorkOrderDocument['due']> {
     const times = slaDueTimes(await this.calendars.calendar(), this.policy, this.slaOrder(order, now), now);
@@ -64,10 +64,14 @@ export class Sla {
     );
   }
 
-  private slaOrder(order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds'>, now: Date) {
+  private slaOrder(
+    order: Pick<WorkOrderDocument, 'createdAt' | 'priority' | 'holds' | 'plannedAt'>,
+    now: Date,
+  ) {
     return {
       createdAt: new Date(order.createdAt),
       priority: order.priority,
+      ...(order.plannedAt && { plannedAt: new Date(order.plannedAt) }),
       // A hold cannot start after now (a clock read a moment later than the write).
       holds: order.holds.map((h) => ({
         from: new Date(Math.min(new Date(h.from).getTime(), now.getTime())),

@@ -47,6 +47,10 @@ export interface WorkOrderDocument {
   chargeTo?: 'maintenance' | 'capital' | 'emergency-reserve';
   title: string;
   description?: string;
+  /** A planned order's due date (a preventive occurrence): the P4 `planned` rule counts to it. */
+  plannedAt?: Date;
+  /** The preventive plan that generated it. */
+  planId?: string;
   state: State;
   heldFrom?: State;
   assignee?: { kind: AssigneeKind; id: string };
@@ -89,6 +93,8 @@ export const workOrderSchema = new Schema<WorkOrderDocument>(
     chargeTo: String,
     title: { type: String, required: true },
     description: String,
+    plannedAt: Date,
+    planId: String,
     state: { type: String, required: true, enum: STATES },
     heldFrom: { type: String, enum: STATES },
     assignee: { type: Schema.Types.Mixed },

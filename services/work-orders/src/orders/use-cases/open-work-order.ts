@@ -116,6 +116,29 @@ export class OpenWorkOrder {
   }
 
   /**
+   * Opens a preventive plan's occurrence under the id derived from the plan, the asset and the
+   * occurrence's date: generating again (a restart, a second instance) finds it made. False then.
+   */
+  async fromPlan(
+    id: string,
+    fields: Pick<
+      WorkOrderDocument,
+      'assetId' | 'department' | 'taskType' | 'standardHours' | 'title' | 'planId' | 'plannedAt'
+    >,
+    now: Date,
+  ): Promise<boolean> {
+    const actor: Actor = { kind: 'system', id: 'preventive-plans' };
+    const order = await this.draft(
+      id,
+      { source: 'preventive', priority: 'P4', ...fields, createdBy: actor.id },
+      now,
+    );
+    const created = await this.orders.insertOnce(order, [this.created(order, actor)]);
+    if (created) await this.escalations.schedule({ ...order, version: 1 }, now);
+    return created;
+  }
+
+  /**
    * Opens an order from an occupant's report (no account: the actor is the public channel), with
    * the id given so the report can point at it.
    */
@@ -157,7 +180,15 @@ export class OpenWorkOrder {
       ...fields,
       state: 'new',
       holds: [],
-      due: await this.sla.due({ createdAt: now, priority: fields.priority, holds: [] }, now),
+      due: await this.sla.due(
+        {
+          createdAt: now,
+          priority: fields.priority,
+          holds: [],
+          ...(fields.plannedAt && { plannedAt: fields.plannedAt }),
+        },
+        now,
+      ),
       escalations: [],
       history: [{ action: 'create', from: null, to: 'new', by: fields.createdBy, at: now }],
       createdAt: now,

@@ -1,0 +1,45 @@
+import { Schema } from 'mongoose';
+import type { Schedule } from '../domain/schedule';
+
+/** A recurring plan: a task on some assets on a schedule, generated `leadDays` ahead as work orders. */
+export interface PreventivePlanDocument {
+  _id: string;
+  name: string;
+  department: string;
+  assetIds: string[];
+  taskType: string;
+  standardHours: number;
+  schedule: Schedule;
+  /** Hours after the occurrence's time by which the work is due. */
+  windowHours: number;
+  leadDays: number;
+  active: boolean;
+  reason: string;
+  createdBy: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const PREVENTIVE_PLAN_MODEL = 'PreventivePlan';
+
+export const preventivePlanSchema = new Schema<PreventivePlanDocument>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    department: { type: String, required: true },
+    assetIds: { type: [String], required: true },
+    taskType: { type: String, required: true },
+    standardHours: { type: Number, required: true },
+    schedule: { type: Schema.Types.Mixed, required: true },
+    windowHours: { type: Number, required: true },
+    leadDays: { type: Number, required: true },
+    active: { type: Boolean, required: true },
+    reason: { type: String, required: true },
+    createdBy: { type: String, required: true },
+    version: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'preventive_plans', versionKey: false, strict: 'throw' },
+);
