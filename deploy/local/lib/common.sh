@@ -6,6 +6,7 @@
 #   NAME_installed/NAME_install   the cached install
 #   NAME_launch           starts it in the background through `spawn`
 #   NAME_ready            true once it really answers
+#   NAME_more_env         (optional) prints further `export VAR=value` lines for `engines env`
 # and calls `engine_register NAME APP_VARIABLE MATCH` (MATCH: a string in the engine's command line).
 
 BUQI_LOCAL="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -117,6 +118,25 @@ cache_commit() {
   if [ -e "$1" ]; then rm -rf "$2"; else mv "$2" "$1"; fi # another install may have won the race
 }
 
+# go_build LOG DIR LDFLAGS GO_ARGS... PACKAGE: runs `go GO_ARGS -trimpath [-ldflags=LDFLAGS] PACKAGE`
+# in DIR, its output in LOG. GOTOOLCHAIN=local builds with the machine's Go and never fetches a
+# toolchain; modules come through GOPROXY as the environment or Go's defaults set it. Newer Go
+# toolchains refuse some go:linkname uses in dependencies: such a build is tried again once with
+# -checklinkname=0 added to the linker flags.
+go_build() {
+  local log="$1" dir="$2" ldflags="$3"; shift 3
+  local args=("${@:1:$#-1}") pkg="${!#}" flags
+  command -v go >/dev/null || { echo "go not found: needs Go 1.24 or newer on PATH" >"$log"; return 1; }
+  for flags in "$ldflags" "${ldflags:+$ldflags }-checklinkname=0"; do
+    if (cd "$dir" && GOTOOLCHAIN=local CGO_ENABLED=0 \
+      go "${args[@]}" -trimpath ${flags:+"-ldflags=$flags"} "$pkg") >"$log" 2>&1; then
+      return 0
+    fi
+    grep -q linkname "$log" || return 1
+  done
+  return 1
+}
+
 apt_install() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
@@ -216,4 +236,6 @@ engine_env() {
   url="$(external_url "$e")"
   [ -n "$url" ] || url="$("${e}_url")"
   printf 'export %s=%q\n' "${ENGINE_VAR[$e]}" "$url"
+  # An engine with more than one address for the app prints the others itself.
+  if declare -F "${e}_more_env" >/dev/null; then "${e}_more_env"; fi
 }

@@ -13,26 +13,17 @@ ferretdb_ports() { echo "$FERRETDB_PORT BUQI_FERRETDB_PORT"; }
 ferretdb_url() { echo "mongodb://$BUQI_HOST:$FERRETDB_PORT/"; }
 ferretdb_installed() { [ -x "$FERRETDB_BIN" ]; }
 
-# ferretdb_build OUT_DIR [GO BUILD FLAGS...]; GOTOOLCHAIN=local builds with the machine's Go and never
-# fetches a toolchain; ferretdb_no_postgresql leaves out the backend not used here.
-ferretdb_build() {
-  local out="$1"; shift
-  (cd "$BUQI_LOCAL/ferretdb" && GOTOOLCHAIN=local CGO_ENABLED=0 \
-    go build -trimpath -tags ferretdb_no_postgresql "$@" -o "$out/buqi-ferretdb" .) >"$out/build.log" 2>&1
-}
-
 ferretdb_install() {
   command -v go >/dev/null || { log ferretdb "needs Go 1.24 or newer on PATH"; return 1; }
   local tmp
   tmp="$(cache_tmp "$FERRETDB_DIR")"
   log ferretdb "building FerretDB $BUQI_FERRETDB_VERSION into $FERRETDB_DIR"
-  if ! ferretdb_build "$tmp"; then
-    # Newer Go toolchains refuse some go:linkname uses in FerretDB's dependencies.
-    if ! grep -q linkname "$tmp/build.log" || ! ferretdb_build "$tmp" -ldflags=-checklinkname=0; then
-      cat "$tmp/build.log" >&2
-      rm -rf "$tmp"
-      return 1
-    fi
+  # ferretdb_no_postgresql leaves out the backend not used here.
+  if ! go_build "$tmp/build.log" "$BUQI_LOCAL/ferretdb" "" \
+    build -tags ferretdb_no_postgresql -o "$tmp/buqi-ferretdb" .; then
+    cat "$tmp/build.log" >&2
+    rm -rf "$tmp"
+    return 1
   fi
   cache_commit "$FERRETDB_DIR" "$tmp"
 }

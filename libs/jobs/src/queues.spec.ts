@@ -7,6 +7,7 @@ describe('production queues', () => {
       ShortfallSweeps: 'asset-shortfall-sweeps',
       Telemetry: 'asset-telemetry',
       InvestmentPlans: 'budget-investment-plans',
+      Notifications: 'workorder-notifications',
     });
     expect({ ...JobName }).toEqual({
       EscalationStepDue: 'escalation-step-due',
@@ -16,6 +17,7 @@ describe('production queues', () => {
       UntoldInspections: 'untold-inspections',
       SolvePlan: 'solve-plan',
       PlanFundingSweep: 'plan-funding-sweep',
+      DeliverNotification: 'deliver-notification',
     });
     expect(EscalationQueue.name).toBe('workorder-escalation');
   });

@@ -10,6 +10,7 @@ export enum QueueName {
   ShortfallSweeps = 'asset-shortfall-sweeps',
   Telemetry = 'asset-telemetry',
   InvestmentPlans = 'budget-investment-plans',
+  Notifications = 'workorder-notifications',
 }
 
 export enum JobName {
@@ -20,6 +21,7 @@ export enum JobName {
   UntoldInspections = 'untold-inspections',
   SolvePlan = 'solve-plan',
   PlanFundingSweep = 'plan-funding-sweep',
+  DeliverNotification = 'deliver-notification',
 }
 
 /** Ids only: the processor reloads the work order and returns early when the step is done. */
@@ -50,3 +52,12 @@ export const PlanQueue = defineQueue<{
   [JobName.SolvePlan]: { planId: string };
   [JobName.PlanFundingSweep]: Record<string, never>;
 }>(QueueName.InvestmentPlans);
+
+/**
+ * work-orders' notifications: one job per delivery (one notification to one recipient by one
+ * channel), its id derived from the delivery's; the processor reloads the delivery and returns early
+ * when it is no longer pending.
+ */
+export const NotificationQueue = defineQueue<{
+  [JobName.DeliverNotification]: { deliveryId: string };
+}>(QueueName.Notifications);

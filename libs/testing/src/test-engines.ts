@@ -16,6 +16,17 @@ export const testEngineConfig = defineConfig({
     default: 'redis://127.0.0.1:16379',
     sensitive: true,
   }),
+  SMTP_URL: url({
+    description: 'SMTP server for integration tests (the local Mailpit)',
+    default: 'smtp://127.0.0.1:11025',
+    protocols: ['smtp', 'smtps'],
+    sensitive: true,
+  }),
+  MAILPIT_API_URL: url({
+    description: 'HTTP API of the Mailpit behind SMTP_URL, where tests read the e-mail sent',
+    default: 'http://127.0.0.1:18025',
+    protocols: ['http', 'https'],
+  }),
 });
 
 export type TestEngines = Config<typeof testEngineConfig>;
@@ -25,9 +36,21 @@ export function testEngines(): TestEngines {
 }
 
 /** The engines as the environment variables a service or fixture process reads. */
-export function engineEnv(): { KAFKA_BROKERS: string; MONGO_URL: string; REDIS_URL: string } {
+export function engineEnv(): {
+  KAFKA_BROKERS: string;
+  MONGO_URL: string;
+  REDIS_URL: string;
+  SMTP_URL: string;
+  MAILPIT_API_URL: string;
+} {
   const e = testEngines();
-  return { KAFKA_BROKERS: e.KAFKA_BROKERS.join(','), MONGO_URL: e.MONGO_URL, REDIS_URL: e.REDIS_URL };
+  return {
+    KAFKA_BROKERS: e.KAFKA_BROKERS.join(','),
+    MONGO_URL: e.MONGO_URL,
+    REDIS_URL: e.REDIS_URL,
+    SMTP_URL: e.SMTP_URL,
+    MAILPIT_API_URL: e.MAILPIT_API_URL,
+  };
 }
 
 /** A name no other test run uses: for databases, topic prefixes, consumer groups, queue prefixes. */

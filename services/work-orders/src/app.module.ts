@@ -6,6 +6,7 @@ import { OrdersModule } from './orders/orders.module';
 import { WorkloadModule } from './orders/workload.module';
 import { RequestsModule } from './requests/requests.module';
 import { PreventiveModule } from './preventive/preventive.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { DirectoryModule } from './directory/directory.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { StandardsModule } from './standards/standards.module';
@@ -23,6 +24,7 @@ export class AppModule {
         WorkloadModule,
         RequestsModule,
         PreventiveModule,
+        NotificationsModule,
         DirectoryModule,
         CalendarsModule,
         StandardsModule,

@@ -48,6 +48,7 @@ beforeAll(async () => {
   service = await startServiceApp('orders', {
     SLA_POLICY: JSON.stringify(SHORT_SLA),
     ESCALATION_RECONCILE_INTERVAL: '3s',
+    SMTP_URL: String(engineEnv()['SMTP_URL']),
   });
   const people = {
     supervisor: { roles: ['supervisor'], department: 'general-affairs' },
@@ -55,6 +56,7 @@ beforeAll(async () => {
     crewOne: { roles: ['crew-member'], crew: 'crew-roads-1' },
     crewTwo: { roles: ['crew-member'], crew: 'crew-roads-2' },
     finance: { roles: ['finance'] },
+    admin: { roles: ['admin'] },
   };
   for (const [who, claims] of Object.entries(people))
     token[who] = await service.issuer.token({ sub: `u-${who}`, ...claims });
@@ -231,7 +233,21 @@ describe('work orders', () => {
         taskType: 'fixture-replacement',
         standardHours: 2,
       });
-    const late = (await open('卫生间漏水')).body as Order;
+    // The supervisor the ladder tells, with an address the local mail server receives for.
+    const tag = `esc${Date.now().toString(36)}`;
+    expect(
+      (await call('POST', '/directory/departments', 'admin', { id: 'general-affairs', name: '综合处' }))
+        .status,
+    ).toBe(201);
+    const person = {
+      id: 'u-supervisor',
+      name: '陈主管',
+      roles: ['supervisor'],
+      department: 'general-affairs',
+      email: `${tag}@bureau.test`,
+    };
+    expect((await call('POST', '/directory/people', 'admin', person)).status).toBe(201);
+    const late = (await open(`卫生间漏水 ${tag}`)).body as Order;
     const finished = (await open('门锁损坏')).body as Order;
     await call('POST', `/work-orders/${finished.id}/cancel`, 'supervisor', { reason: '重复报修' });
 
@@ -267,5 +283,20 @@ describe('work orders', () => {
     expect(new Set(events.map((e) => e.stepId)).size).toBe(events.length);
     const cancelled = (await call('GET', `/work-orders/${finished.id}`, 'supervisor')).body as Order;
     expect(cancelled.escalations).toEqual([]);
+    // The supervisor's step reached the supervisor's inbox once (the crew step had nobody: unassigned).
+    const inbox = await waitFor('the escalation e-mail', async () => {
+      const res = await fetch(
+        `${engineEnv()['MAILPIT_API_URL']}/api/v1/search?query=${encodeURIComponent(`to:"${tag}@bureau.test"`)}`,
+      );
+      const found = ((await res.json()) as { messages: { Subject: string }[] }).messages;
+      return found.length > 0 ? found : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 3_000));
+    const res = await fetch(
+      `${engineEnv()['MAILPIT_API_URL']}/api/v1/search?query=${encodeURIComponent(`to:"${tag}@bureau.test"`)}`,
+    );
+    const all = ((await res.json()) as { messages: { Subject: string }[] }).messages;
+    expect(all).toHaveLength(1);
+    expect(inbox[0].Subject).toContain(tag);
   }, 180_000);
 });

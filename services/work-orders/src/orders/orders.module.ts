@@ -8,7 +8,13 @@ import { WorkOrdersController } from './http/work-orders.controller';
 import { WorkOrderRepository } from './persistence/work-order.repository';
 import { WORK_ORDER_MODEL, workOrderSchema } from './persistence/work-order.schema';
 import { Sla } from './sla';
+import { DayEndController } from './day-end/day-end.controller';
+import { DAY_END_REPORT_MODEL, dayEndReportSchema } from './day-end/day-end-report.schema';
+import { DayEndSweep } from './day-end/day-end-sweep';
 import { CalendarsModule } from '../calendars/calendars.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { OrderNotices } from './notify/order-notices';
 import { ProvisionalDueTimes } from './escalation/provisional-due-times';
 import { OpenWorkOrder } from './use-cases/open-work-order';
 import { WorkOrderCommands } from './use-cases/work-order-commands';
@@ -16,16 +22,23 @@ import { WorkOrderCommands } from './use-cases/work-order-commands';
 /** Work orders: their lifecycle, SLA due times and the escalation ladder. */
 @Module({
   imports: [
-    MongooseModule.forFeature([{ name: WORK_ORDER_MODEL, schema: workOrderSchema }]),
+    MongooseModule.forFeature([
+      { name: WORK_ORDER_MODEL, schema: workOrderSchema },
+      { name: DAY_END_REPORT_MODEL, schema: dayEndReportSchema },
+    ]),
     CalendarsModule,
+    NotificationsModule,
+    DirectoryModule,
   ],
-  controllers: [WorkOrdersController],
+  controllers: [WorkOrdersController, DayEndController],
   providers: [
     registerOutbox(WORK_ORDER_MODEL),
     WorkOrderRepository,
     Sla,
     Escalations,
     ProvisionalDueTimes,
+    DayEndSweep,
+    OrderNotices,
     EscalationJobsProcessor,
     OpenWorkOrder,
     WorkOrderCommands,

@@ -7,6 +7,7 @@ import { PLATFORM_LOGGER } from '@buqi/platform';
 import { isOpen } from '../domain/lifecycle';
 import { WorkOrderRepository } from '../persistence/work-order.repository';
 import type { WorkOrderDocument } from '../persistence/work-order.schema';
+import { OrderNotices } from '../notify/order-notices';
 import { Sla } from '../sla';
 
 const LADDER: Actor = { kind: 'system', id: 'escalation-ladder' };
@@ -26,6 +27,7 @@ export class Escalations {
     private readonly sla: Sla,
     private readonly jobs: JobScheduler,
     private readonly events: EventPublisher,
+    private readonly notices: OrderNotices,
     @Inject(PLATFORM_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -87,6 +89,7 @@ export class Escalations {
           events,
         );
         this.logger.info({ workOrderId, steps: sent.map((s) => s.stepId) }, 'escalation steps sent');
+        for (const step of sent) await this.notices.escalated(after, step);
         await this.schedule(after, now);
         return sent.length;
       } catch (err) {

@@ -117,6 +117,21 @@ export class WorkOrderRepository {
     );
   }
 
+  /** Open orders due by `end`, soonest first (the day-end sweep; a campus has hundreds open, not millions). */
+  openDueBy(end: Date): Promise<WorkOrderDocument[]> {
+    return this.model
+      .find(
+        {
+          state: mongoose.trusted({ $in: ['new', 'assigned', 'in-progress', 'on-hold', 'reopened'] }),
+          'due.resolveBy': mongoose.trusted({ $lte: end }),
+        },
+        WITHOUT_INTERNAL_FIELDS,
+      )
+      .sort({ 'due.resolveBy': 1 })
+      .limit(5_000)
+      .lean<WorkOrderDocument[]>();
+  }
+
   /** Open orders whose due times were counted over a year not entered yet. */
   openProvisional(): Promise<WorkOrderDocument[]> {
     return this.model

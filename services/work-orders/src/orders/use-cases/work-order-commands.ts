@@ -17,6 +17,7 @@ import { transition, type Action, type Rating } from '../domain/lifecycle';
 import { Escalations } from '../escalation/escalations';
 import { WorkOrderRepository } from '../persistence/work-order.repository';
 import type { Closure, Transition, WorkOrderDocument } from '../persistence/work-order.schema';
+import { OrderNotices } from '../notify/order-notices';
 import { Sla } from '../sla';
 
 export function viewerOf(caller: Caller): Viewer {
@@ -60,6 +61,7 @@ export class WorkOrderCommands {
     private readonly escalations: Escalations,
     private readonly events: EventPublisher,
     private readonly audit: AuditTrail,
+    private readonly notices: OrderNotices,
   ) {}
 
   /** An order the caller may see, or 403 (the same for one that is not theirs and one of another department). */
@@ -149,6 +151,7 @@ export class WorkOrderCommands {
       origin: caller.origin,
     });
     await this.escalations.schedule(after, now);
+    if (input.action === 'assign') await this.notices.assigned(after);
     return after;
   }
 
