@@ -43,6 +43,7 @@ export {
 export { ProblemDetailsFilter } from './lib/http/problem-details.filter';
 export { problemFor, type ProblemOutline } from './lib/http/problem-mapping';
 export { RequestBodyError } from './lib/http/request-body.error';
+export { mediaTypeOf, readRawBody } from './lib/http/read-raw-body';
 export { requestValidator, type RequestValidator } from './lib/http/request-validator';
 export {
   RequestValidationError,

@@ -16,6 +16,10 @@ export const serviceConfig = defineConfig({
       'How often every open order’s escalation timers are checked against the database and rebuilt (after a loss of Redis, a crash)',
     default: '1m',
   }),
+  EVIDENCE_DIR: str({
+    description: 'Where photos taken as evidence are kept on local disk (the default evidence store)',
+    default: '.buqi/data/evidence',
+  }),
   CONSOLE_URL: url({
     description:
       'Where people open what a notification links to (the console), e.g. https://buqi.example.gov.cn',

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Admin, Producer } from 'kafkajs';
 import { Redis } from 'ioredis';
 import {
@@ -15,29 +18,9 @@ import { createEvent } from '@buqi/messaging';
 import { PLATFORM_CONFIG } from '@buqi/platform';
 import { engineEnv, readTopic, waitFor, waitForGroupAtEnd } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
+import { SHORT_SLA } from '../test-fixtures/short-sla';
 
 // Work orders through the whole service, in process, on the real engines, with a short P1 SLA.
-const SHORT_SLA = {
-  name: 'test: P1 answered within a minute, resolved within two',
-  priorities: {
-    P1: { clock: '24x7', respond: { kind: 'within', minutes: 1 }, resolve: { kind: 'within', minutes: 2 } },
-    P2: {
-      clock: 'working',
-      respond: { kind: 'within', minutes: 60 },
-      resolve: { kind: 'end-of-working-day', cutoffMinutes: 60 },
-    },
-    P3: {
-      clock: 'working',
-      respond: { kind: 'within', minutes: 240 },
-      resolve: { kind: 'working-days', days: 3 },
-    },
-    P4: {
-      clock: 'working',
-      respond: { kind: 'working-days', days: 1 },
-      resolve: { kind: 'planned', fallbackWorkingDays: 10 },
-    },
-  },
-};
 
 let service: ServiceUnderTest;
 let producer: Producer;
@@ -49,6 +32,7 @@ beforeAll(async () => {
     SLA_POLICY: JSON.stringify(SHORT_SLA),
     ESCALATION_RECONCILE_INTERVAL: '3s',
     SMTP_URL: String(engineEnv()['SMTP_URL']),
+    EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'buqi-evidence-')),
   });
   const people = {
     supervisor: { roles: ['supervisor'], department: 'general-affairs' },
@@ -185,6 +169,37 @@ describe('work orders', () => {
   });
 
   it('completes with evidence, publishes the actual cost, and is verified on the four-level scale', async () => {
+    // Evidence: a photo checked by its bytes, kept once, refused before anything is stored when wrong.
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('修补前后对比'),
+    ]);
+    const upload = (who: string, body: Buffer, type: string) =>
+      fetch(`${service.url}/work-orders/${id}/photos`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token[who]}`, 'content-type': type },
+        body,
+      });
+    const added = await upload('crewOne', png, 'image/png');
+    expect(added.status).toBe(200);
+    const photos = ((await added.json()) as { photos: { id: string }[] }).photos;
+    expect(photos).toHaveLength(1);
+    expect((await upload('crewOne', png, 'image/png')).status).toBe(200);
+    expect((await upload('crewOne', Buffer.from('not an image'), 'image/png')).status).toBe(415);
+    expect((await upload('crewOne', png, 'image/jpeg')).status).toBe(415);
+    expect((await upload('crewOne', png, 'text/plain')).status).toBe(415);
+    expect((await upload('crewOne', Buffer.alloc(5 * 1024 * 1024 + 1, 1), 'image/png')).status).toBe(413);
+    expect((await upload('crewTwo', png, 'image/png')).status).toBe(403);
+    const stored = (await call('GET', `/work-orders/${id}`, 'supervisor')).body as Order & {
+      photos: unknown[];
+    };
+    expect(stored.photos).toHaveLength(1);
+    const got = await fetch(`${service.url}/work-orders/${id}/photos/${photos[0].id}`, {
+      headers: { authorization: `Bearer ${token['supervisor']}` },
+    });
+    expect(got.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await got.arrayBuffer()).equals(png)).toBe(true);
+
     const current = (await call('GET', `/work-orders/${id}`, 'supervisor')).body as Order;
     if (current.state === 'in-progress') {
       const done = await call('POST', `/work-orders/${id}/complete`, 'crewOne', {

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PLATFORM_CONFIG } from '@buqi/platform';
+import type { ServiceConfig } from '../config';
+import { EvidenceStore, LocalDiskEvidenceStore } from './evidence/evidence-store';
 import { MongooseModule } from '@nestjs/mongoose';
 import { registerOutbox } from '@buqi/messaging';
 import { RemediationFundedConsumer } from './consumers/remediation-funded.consumer';
@@ -39,6 +42,11 @@ import { WorkOrderCommands } from './use-cases/work-order-commands';
     ProvisionalDueTimes,
     DayEndSweep,
     OrderNotices,
+    {
+      provide: EvidenceStore,
+      inject: [PLATFORM_CONFIG],
+      useFactory: (config: ServiceConfig) => new LocalDiskEvidenceStore(config.EVIDENCE_DIR),
+    },
     EscalationJobsProcessor,
     OpenWorkOrder,
     WorkOrderCommands,

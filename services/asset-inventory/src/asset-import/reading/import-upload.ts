@@ -3,6 +3,7 @@ import { CsvSyntaxError, parseCsv } from '../domain/csv';
 import { IMPORT_LIMITS, ImportFileError, type Sheet } from '../domain/import-file';
 import { decodeText, type TextEncoding } from './text-decoding';
 import { readXlsx } from './xlsx-sheets';
+import { mediaTypeOf } from '@buqi/platform';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Media types read as CSV: browsers on Windows label .csv files application/vnd.ms-excel. */
@@ -18,16 +19,9 @@ export interface ImportFile {
 }
 
 /** The media type and its charset parameter, lower-cased. */
-export function mediaTypeOf(contentType: string | undefined): { type: string; charset?: string } {
-  const [type, ...parameters] = (contentType ?? '').split(';').map((p) => p.trim());
-  const charset = parameters
-    .map((p) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(p)?.[1])
-    .find((c) => c !== undefined);
-  return { type: type.toLowerCase(), ...(charset && { charset }) };
-}
 
-/** Whether an upload of this media type can be read at all (checked before its body is read). */
-export const isImportType = (type: string): boolean => type === XLSX_TYPE || CSV_TYPES.includes(type);
+export { mediaTypeOf };
+
 
 /** An uploaded file as sheets of rows; refuses one that cannot be read or has too many rows. */
 export async function readImportFile(bytes: Buffer, contentType: string | undefined): Promise<ImportFile> {

@@ -108,3 +108,9 @@ export type ReasonRequest = Static<typeof ReasonRequest>;
 
 export const WorkOrderParams = Closed({ id: Code('Work order id') });
 export type WorkOrderParams = Static<typeof WorkOrderParams>;
+
+export const PhotoParams = Closed({
+  id: Code('Work order id'),
+  photoId: Type.String({ pattern: '^[a-f0-9]{64}$' }),
+});
+export type PhotoParams = Static<typeof PhotoParams>;

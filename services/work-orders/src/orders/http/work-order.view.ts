@@ -64,6 +64,15 @@ export const WorkOrderView = Type.Object({
       checklist: Type.Array(Type.Object({ item: Type.String(), passed: Type.Boolean() })),
     }),
   ),
+  photos: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'SHA-256 of the photo: GET /work-orders/{id}/photos/{photoId}' }),
+      type: Type.String(),
+      size: Type.Integer(),
+      by: Type.String(),
+      at: When,
+    }),
+  ),
   rating: Type.Optional(Type.String()),
   history: Type.Array(
     Type.Object({
@@ -87,7 +96,19 @@ export type WorkOrderView = Static<typeof WorkOrderView>;
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toWorkOrderView(o: WorkOrderDocument): WorkOrderView {
-  const { _id, holds, respondedAt, resolvedAt, due, escalations, history, createdAt, updatedAt, ...rest } = o;
+  const {
+    _id,
+    holds,
+    respondedAt,
+    resolvedAt,
+    due,
+    escalations,
+    history,
+    photos,
+    createdAt,
+    updatedAt,
+    ...rest
+  } = o;
   return {
     id: _id,
     ...rest,
@@ -96,6 +117,7 @@ export function toWorkOrderView(o: WorkOrderDocument): WorkOrderView {
     ...(respondedAt && { respondedAt: iso(respondedAt) }),
     ...(resolvedAt && { resolvedAt: iso(resolvedAt) }),
     due: { ...due, respondBy: iso(due.respondBy), resolveBy: iso(due.resolveBy) },
+    photos: (photos ?? []).map((p) => ({ ...p, at: iso(p.at) })),
     escalations: escalations.map((e) => ({ ...e, dueAt: iso(e.dueAt), at: iso(e.at) })),
     history: history.map(({ actedAt, at, ...h }) => ({
       ...h,

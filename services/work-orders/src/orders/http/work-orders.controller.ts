@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
 import { Caller, Roles } from '@buqi/auth';
 import {
@@ -10,6 +11,7 @@ import {
   listQuerySchema,
   Literals,
   pageOf,
+  readRawBody,
   setEtag,
   toListRequest,
   ValidBody,
@@ -20,6 +22,7 @@ import {
 } from '@buqi/platform';
 import { reachOf } from '../domain/access';
 import { STATES } from '../domain/lifecycle';
+import { PHOTO_LIMITS, PHOTO_TYPES } from '../evidence/photo';
 import { WorkOrderRepository } from '../persistence/work-order.repository';
 import type { WorkOrderDocument } from '../persistence/work-order.schema';
 import { OpenWorkOrder } from '../use-cases/open-work-order';
@@ -32,6 +35,7 @@ import {
   HoldRequest,
   ReasonRequest,
   VerifyRequest,
+  PhotoParams,
   WorkOrderParams,
 } from './work-order-requests';
 import { toWorkOrderView, WorkOrderView } from './work-order.view';
@@ -125,6 +129,43 @@ export class WorkOrdersController {
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<WorkOrderView> {
     return answer(await this.commands.visible(params.id, caller), response);
+  }
+
+  @Post(':id/photos')
+  @HttpCode(200)
+  @Roles(...DOERS)
+  @ApiOperation({
+    summary: `Add a photo as evidence: the body is the image (JPEG, PNG or WebP, at most ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MiB)`,
+  })
+  @ApiConsumes(...PHOTO_TYPES)
+  @ApiResult(200, WorkOrderView, 'The order with the photo')
+  @ApiProblem(403, 'Not assigned to you')
+  @ApiProblem(409, 'Verified or cancelled, or it has the most photos an order may have')
+  @ApiProblem(413, 'Larger than the limit')
+  @ApiProblem(415, 'Not an image of those types, or not the type it was sent as')
+  async addPhoto(
+    @ValidParams(WorkOrderParams) p: WorkOrderParams,
+    @Req() request: IncomingMessage,
+    @Caller() caller: Caller,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<WorkOrderView> {
+    const { bytes, type } = await readRawBody(request, {
+      limit: PHOTO_LIMITS.maxBytes,
+      accept: PHOTO_TYPES,
+      what: 'photo',
+    });
+    return answer(await this.commands.addPhoto(p.id, bytes, type, caller), response);
+  }
+
+  @Get(':id/photos/:photoId')
+  @Roles(...EVERYONE)
+  @ApiOperation({ summary: 'A photo of an order you may see' })
+  @ApiProduces(...PHOTO_TYPES)
+  @ApiProblem(403, 'Not yours, nor your department’s')
+  @ApiProblem(404, 'No such photo')
+  async photo(@ValidParams(PhotoParams) p: PhotoParams, @Caller() caller: Caller): Promise<StreamableFile> {
+    const { bytes, type } = await this.commands.photo(p.id, p.photoId, caller);
+    return new StreamableFile(bytes, { type });
   }
 
   @Post(':id/assign')

@@ -61,6 +61,8 @@ export interface WorkOrderDocument {
   due: { respondBy: Date; resolveBy: Date; rule: string; provisional?: boolean; provisionalYears?: number[] };
   escalations: { stepId: string; notify: string; dueAt: Date; at: Date; recipients: string[] }[];
   closure?: Closure;
+  /** Photos taken as evidence (kept by the evidence store under `<orderId>/<id>`). */
+  photos: { id: string; type: string; size: number; by: string; at: Date }[];
   rating?: Rating;
   history: Transition[];
   /** The correlation id of the event or request that opened it: the shortfall's story across services. */
@@ -104,6 +106,7 @@ export const workOrderSchema = new Schema<WorkOrderDocument>(
     due: { type: Schema.Types.Mixed, required: true },
     escalations: { type: Schema.Types.Mixed, default: [] },
     closure: { type: Schema.Types.Mixed },
+    photos: { type: Schema.Types.Mixed, default: [] },
     rating: String,
     history: { type: Schema.Types.Mixed, default: [] },
     correlationId: String,

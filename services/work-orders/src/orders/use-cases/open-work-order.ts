@@ -171,7 +171,16 @@ export class OpenWorkOrder {
     id: string,
     fields: Omit<
       WorkOrderDocument,
-      '_id' | 'state' | 'holds' | 'due' | 'escalations' | 'history' | 'version' | 'createdAt' | 'updatedAt'
+      | '_id'
+      | 'state'
+      | 'holds'
+      | 'due'
+      | 'escalations'
+      | 'photos'
+      | 'history'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
     >,
     now: Date,
   ): Promise<Omit<WorkOrderDocument, 'version'>> {
@@ -190,6 +199,7 @@ export class OpenWorkOrder {
         now,
       ),
       escalations: [],
+      photos: [],
       history: [{ action: 'create', from: null, to: 'new', by: fields.createdBy, at: now }],
       createdAt: now,
       updatedAt: now,

@@ -10,7 +10,11 @@ import {
   WorkOrderVerifiedV1,
 } from '@buqi/contracts';
 import { AccessDeniedError, AuditTrail, type Caller } from '@buqi/auth';
-import { ConflictError } from '@buqi/domain-kernel';
+import { createHash } from 'node:crypto';
+import { ConflictError, NotFoundError } from '@buqi/domain-kernel';
+import { RequestBodyError } from '@buqi/platform';
+import { EvidenceStore } from '../evidence/evidence-store';
+import { photoTypeOf, PHOTO_LIMITS } from '../evidence/photo';
 import { EventPublisher, type OutboxEntry, type UpdateDocument } from '@buqi/messaging';
 import { canSee, reachOf, supervises, type Viewer } from '../domain/access';
 import { transition, type Action, type Rating } from '../domain/lifecycle';
@@ -62,6 +66,7 @@ export class WorkOrderCommands {
     private readonly events: EventPublisher,
     private readonly audit: AuditTrail,
     private readonly notices: OrderNotices,
+    private readonly evidence: EvidenceStore,
   ) {}
 
   /** An order the caller may see, or 403 (the same for one that is not theirs and one of another department). */
@@ -153,6 +158,48 @@ export class WorkOrderCommands {
     await this.escalations.schedule(after, now);
     if (input.action === 'assign') await this.notices.assigned(after);
     return after;
+  }
+
+  /**
+   * Adds a photo to an open or completed order (its assignee or supervisor): checked by its first
+   * bytes against the type it was sent as (refused before anything is stored), kept under its
+   * SHA-256 (the same photo twice is one), at most PHOTO_LIMITS.perOrder per order.
+   */
+  async addPhoto(id: string, bytes: Buffer, sentAs: string, caller: Caller): Promise<WorkOrderDocument> {
+    const order = await this.orders.get(id);
+    this.authorise(order, 'complete', viewerOf(caller));
+    if (order.state === 'verified' || order.state === 'cancelled')
+      throw new ConflictError('order-closed', `work order ${id} is ${order.state}: its evidence is closed`, {
+        current: order.state,
+      });
+    const type = photoTypeOf(bytes);
+    if (!type || type !== sentAs)
+      throw new RequestBodyError(
+        415,
+        'not-a-photo',
+        `the body is ${type ? `a ${type}` : 'not a JPEG, PNG or WebP image'}, sent as ${sentAs}`,
+      );
+    const photoId = createHash('sha256').update(bytes).digest('hex');
+    if (order.photos.some((p) => p.id === photoId)) return order;
+    if (order.photos.length >= PHOTO_LIMITS.perOrder)
+      throw new ConflictError(
+        'too-many-photos',
+        `work order ${id} has ${PHOTO_LIMITS.perOrder} photos already`,
+      );
+    await this.evidence.put(`${id}/${photoId}`, bytes);
+    return this.orders.update(order._id, order.version, {
+      $push: { photos: { id: photoId, type, size: bytes.length, by: caller.actor.id, at: caller.now } },
+      $set: { updatedAt: caller.now },
+    });
+  }
+
+  /** A photo of an order the caller may see. */
+  async photo(id: string, photoId: string, caller: Caller): Promise<{ bytes: Buffer; type: string }> {
+    const order = await this.visible(id, caller);
+    const photo = order.photos.find((p) => p.id === photoId);
+    const bytes = photo && (await this.evidence.get(`${id}/${photoId}`));
+    if (!photo || !bytes) throw new NotFoundError('photo', `${id}/${photoId}`);
+    return { bytes, type: photo.type };
   }
 
   private authorise(order: WorkOrderDocument, action: Action, viewer: Viewer): void {
