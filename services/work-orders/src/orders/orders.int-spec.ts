@@ -239,6 +239,51 @@ describe('work orders', () => {
     expect((await call('GET', '/work-orders?state[$ne]=x', 'supervisor')).status).toBe(400);
   });
 
+  it('counts the due times again when a supervisor changes the priority', async () => {
+    const opened = await call('POST', '/work-orders', 'supervisor', {
+      title: '路灯不亮',
+      assetId: 'NY-RD-012',
+      priority: 'P3',
+      taskType: 'electrical-repair',
+      standardHours: 1,
+    });
+    const before = opened.body as Order & { due: { resolveBy: string } };
+    expect(
+      (
+        await call('POST', `/work-orders/${before.id}/priority`, 'crewOne', {
+          priority: 'P1',
+          reason: '夜间安全',
+        })
+      ).status,
+    ).toBe(403);
+    const raised = await call('POST', `/work-orders/${before.id}/priority`, 'supervisor', {
+      priority: 'P1',
+      reason: '夜间安全',
+    });
+    expect(raised.status).toBe(200);
+    const after = raised.body as Order & {
+      priority: string;
+      due: { resolveBy: string };
+      history: { action: string; reason?: string }[];
+    };
+    expect(after.priority).toBe('P1');
+    expect(Date.parse(after.due.resolveBy)).toBeLessThan(Date.parse(before.due.resolveBy));
+    expect(after.history.at(-1)).toMatchObject({ action: 'priority P3→P1', reason: '夜间安全' });
+    // Closed, its priority is settled (and it will not escalate in the tests that follow).
+    expect(
+      (await call('POST', `/work-orders/${before.id}/cancel`, 'supervisor', { reason: '已由物业修复' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await call('POST', `/work-orders/${before.id}/priority`, 'supervisor', {
+          priority: 'P2',
+          reason: '再调整',
+        })
+      ).status,
+    ).toBe(409);
+  });
+
   it('escalates a late order step by step, never early, once each, and not at all once it is done; timers survive a loss of Redis', async () => {
     const open = (title: string) =>
       call('POST', '/work-orders', 'supervisor', {

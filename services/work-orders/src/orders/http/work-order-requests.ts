@@ -114,3 +114,9 @@ export const PhotoParams = Closed({
   photoId: Type.String({ pattern: '^[a-f0-9]{64}$' }),
 });
 export type PhotoParams = Static<typeof PhotoParams>;
+
+export const PriorityRequest = Closed(
+  { priority: Priority, reason: Reason },
+  'A new priority, with the reason',
+);
+export type PriorityRequest = Static<typeof PriorityRequest>;

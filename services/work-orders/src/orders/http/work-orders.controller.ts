@@ -36,6 +36,7 @@ import {
   ReasonRequest,
   VerifyRequest,
   PhotoParams,
+  PriorityRequest,
   WorkOrderParams,
 } from './work-order-requests';
 import { toWorkOrderView, WorkOrderView } from './work-order.view';
@@ -129,6 +130,26 @@ export class WorkOrdersController {
     @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<WorkOrderView> {
     return answer(await this.commands.visible(params.id, caller), response);
+  }
+
+  @Post(':id/priority')
+  @HttpCode(200)
+  @Roles(...SUPERVISORS)
+  @ApiOperation({ summary: 'Change the priority, with the reason: the due times are counted again' })
+  @ApiResult(200, WorkOrderView, 'With its new priority and due times')
+  @ApiProblem(403, 'Not your department’s')
+  @ApiProblem(409, 'Closed, or changed since you read it')
+  async priority(
+    @ValidParams(WorkOrderParams) p: WorkOrderParams,
+    @ValidBody(PriorityRequest) body: PriorityRequest,
+    @IfMatch({ required: false }) version: number | undefined,
+    @Caller() caller: Caller,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<WorkOrderView> {
+    return answer(
+      await this.commands.reprioritise(p.id, body.priority, body.reason, caller, version),
+      response,
+    );
   }
 
   @Post(':id/photos')

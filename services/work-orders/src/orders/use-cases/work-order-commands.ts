@@ -17,7 +17,7 @@ import { EvidenceStore } from '../evidence/evidence-store';
 import { photoTypeOf, PHOTO_LIMITS } from '../evidence/photo';
 import { EventPublisher, type OutboxEntry, type UpdateDocument } from '@buqi/messaging';
 import { canSee, reachOf, supervises, type Viewer } from '../domain/access';
-import { transition, type Action, type Rating } from '../domain/lifecycle';
+import { isOpen, transition, type Action, type Rating } from '../domain/lifecycle';
 import { Escalations } from '../escalation/escalations';
 import { WorkOrderRepository } from '../persistence/work-order.repository';
 import type { Closure, Transition, WorkOrderDocument } from '../persistence/work-order.schema';
@@ -157,6 +157,58 @@ export class WorkOrderCommands {
     });
     await this.escalations.schedule(after, now);
     if (input.action === 'assign') await this.notices.assigned(after);
+    return after;
+  }
+
+  /**
+   * A new priority (the order's supervisor), with the reason: the due times are counted again from
+   * the order's opening under the new priority's rules, the timers follow, and the change is in the
+   * history. Open orders only; guarded by the version read (or sent).
+   */
+  async reprioritise(
+    id: string,
+    priority: WorkOrderDocument['priority'],
+    reason: string,
+    caller: Caller,
+    ifMatch?: number,
+  ): Promise<WorkOrderDocument> {
+    const order = await this.orders.get(id);
+    if (!supervises(viewerOf(caller), order))
+      throw new AccessDeniedError(
+        `only a supervisor of ${order.department} may change this work order's priority`,
+      );
+    if (ifMatch !== undefined && ifMatch !== order.version)
+      throw new ConflictError('stale', `work order ${id} is at version ${order.version}, not ${ifMatch}`, {
+        current: order.version,
+      });
+    if (!isOpen(order.state))
+      throw new ConflictError('order-closed', `work order ${id} is ${order.state}: its priority is settled`, {
+        current: order.state,
+      });
+    const now = caller.now;
+    const due = await this.sla.due({ ...order, priority }, now);
+    const after = await this.orders.update(order._id, order.version, {
+      $set: { priority, due, updatedAt: now },
+      $push: {
+        history: {
+          action: `priority ${order.priority}→${priority}`,
+          from: order.state,
+          to: order.state,
+          by: caller.actor.id,
+          at: now,
+          reason,
+        },
+      },
+    });
+    await this.audit.record({
+      actor: caller.principal,
+      action: 'workorder.reprioritise',
+      resource: { type: 'work-order', id },
+      before: { priority: order.priority, resolveBy: order.due.resolveBy },
+      after: { priority, resolveBy: due.resolveBy, reason },
+      origin: caller.origin,
+    });
+    await this.escalations.schedule(after, now);
     return after;
   }
 
