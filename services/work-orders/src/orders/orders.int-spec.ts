@@ -7,6 +7,7 @@ import {
   decodeEvent,
   encodeEvent,
   RemediationFundedV1,
+  ServiceQuotaV1,
   WorkOrderCompletedV1,
   WorkOrderCreatedV1,
   WorkOrderEscalatedV1,
@@ -237,6 +238,51 @@ describe('work orders', () => {
     for (const f of ['title', 'assetId', 'priority', 'taskType', 'standardHours', 'owner'])
       expect(fields).toContain(f);
     expect((await call('GET', '/work-orders?state[$ne]=x', 'supervisor')).status).toBe(400);
+  });
+
+  it('will not complete without every item of the quota’s quality checklist', async () => {
+    const checklist = ['角阀无渗漏', '台面清洁', '排水通畅'];
+    await publish(ServiceQuotaV1, {
+      ...ServiceQuotaV1.example,
+      taskType: 'fixture-replacement',
+      version: 1,
+      unit: 'fixture',
+      quality: { checklist, acceptance: [] },
+      effectiveFrom: '2026-01-01',
+    });
+    const fixture = {
+      ...funded,
+      remediationId: 'rem-NY-RR-003-q1',
+      shortfallId: 'NY-RR-003-q1',
+      assetId: 'NY-RR-003',
+      taskType: 'fixture-replacement',
+      quotaVersion: 1,
+    };
+    await publish(RemediationFundedV1, fixture);
+    const order = `wo-${fixture.remediationId}`;
+    expect(
+      (
+        await call('POST', `/work-orders/${order}/assign`, 'supervisor', {
+          assignee: { kind: 'crew', id: 'crew-roads-1' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await call('POST', `/work-orders/${order}/start`, 'crewOne', {})).status).toBe(200);
+    const partial = await call('POST', `/work-orders/${order}/complete`, 'crewOne', {
+      notes: '更换角阀',
+      labourHours: 1,
+      materials: [],
+      checklist: [{ item: '角阀无渗漏', passed: true }],
+    });
+    expect(partial.status).toBe(422);
+    expect(partial.body['detail']).toContain('台面清洁; 排水通畅');
+    const full = await call('POST', `/work-orders/${order}/complete`, 'crewOne', {
+      notes: '更换角阀',
+      labourHours: 1,
+      materials: [],
+      checklist: checklist.map((item) => ({ item, passed: item !== '排水通畅' })),
+    });
+    expect(full.status).toBe(200);
   });
 
   it('counts the due times again when a supervisor changes the priority', async () => {

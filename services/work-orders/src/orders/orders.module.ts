@@ -17,6 +17,7 @@ import { DayEndSweep } from './day-end/day-end-sweep';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { StandardsModule } from '../standards/standards.module';
 import { OrderNotices } from './notify/order-notices';
 import { ProvisionalDueTimes } from './escalation/provisional-due-times';
 import { OpenWorkOrder } from './use-cases/open-work-order';
@@ -32,6 +33,7 @@ import { WorkOrderCommands } from './use-cases/work-order-commands';
     CalendarsModule,
     NotificationsModule,
     DirectoryModule,
+    StandardsModule,
   ],
   controllers: [WorkOrdersController, DayEndController],
   providers: [

@@ -11,7 +11,8 @@ import {
 } from '@buqi/contracts';
 import { AccessDeniedError, AuditTrail, type Caller } from '@buqi/auth';
 import { createHash } from 'node:crypto';
-import { ConflictError, NotFoundError } from '@buqi/domain-kernel';
+import { ConflictError, DomainValidationError, NotFoundError } from '@buqi/domain-kernel';
+import { QuotaCatalogue } from '../../standards/quota-catalogue';
 import { RequestBodyError } from '@buqi/platform';
 import { EvidenceStore } from '../evidence/evidence-store';
 import { photoTypeOf, PHOTO_LIMITS } from '../evidence/photo';
@@ -67,6 +68,7 @@ export class WorkOrderCommands {
     private readonly audit: AuditTrail,
     private readonly notices: OrderNotices,
     private readonly evidence: EvidenceStore,
+    private readonly quotas: QuotaCatalogue,
   ) {}
 
   /** An order the caller may see, or 403 (the same for one that is not theirs and one of another department). */
@@ -94,6 +96,7 @@ export class WorkOrderCommands {
       { state: order.state, ...(order.heldFrom && { heldFrom: order.heldFrom }) },
       input.action,
     );
+    if (input.action === 'complete') await this.checkQuality(order, input.closure);
     const now = caller.now;
     const reason = 'reason' in input ? input.reason : undefined;
     const actedAt = 'actedAt' in input && input.actedAt ? new Date(input.actedAt) : undefined;
@@ -252,6 +255,27 @@ export class WorkOrderCommands {
     const bytes = photo && (await this.evidence.get(`${id}/${photoId}`));
     if (!photo || !bytes) throw new NotFoundError('photo', `${id}/${photoId}`);
     return { bytes, type: photo.type };
+  }
+
+  /**
+   * A completion reports every item of the quality checklist of the order's quota (the version it
+   * was funded with, else the one in force when it was opened); items may pass or fail, but none may
+   * be left out. An order whose task type has no quota in the catalogue is not checked.
+   */
+  private async checkQuality(order: WorkOrderDocument, closure: Closure): Promise<void> {
+    const quota =
+      order.quotaVersion !== undefined
+        ? await this.quotas.version(order.taskType, order.quotaVersion)
+        : await this.quotas.inForce(order.taskType, order.createdAt);
+    if (!quota) return;
+    const reported = new Set(closure.checklist.map((c) => c.item));
+    const missing = quota.quality.checklist.filter((item) => !reported.has(item));
+    if (missing.length > 0)
+      throw new DomainValidationError(
+        'checklist',
+        missing,
+        `must report every item of the ${order.taskType} v${quota.version} quality checklist; missing: ${missing.join('; ')}`,
+      );
   }
 
   private authorise(order: WorkOrderDocument, action: Action, viewer: Viewer): void {
