@@ -70,3 +70,4 @@ export {
   SERVICE_NAME,
   type PlatformConfig,
 } from './lib/platform.tokens';
+export { MONEY, spreadsheet, yuan, type Column } from './lib/export/spreadsheet';

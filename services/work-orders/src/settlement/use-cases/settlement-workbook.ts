@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MONEY, newWorkbook, yuan } from '../export/workbook';
+import { MONEY, spreadsheet, yuan } from '@buqi/platform';
 import { percent } from '../domain/settlement';
 import type { SettlementDocument } from '../persistence/settlement.schema';
 
@@ -20,7 +20,7 @@ const iso = (d: Date | string | undefined) => (d ? new Date(d).toISOString() : '
 @Injectable()
 export class SettlementWorkbook {
   async build(s: SettlementDocument): Promise<Buffer> {
-    const { sheet, toBuffer } = await newWorkbook();
+    const { sheet, toBuffer } = await spreadsheet();
     const summary = sheet('结算汇总', [
       ['项目', 'name', 28],
       ['内容', 'value', 48],

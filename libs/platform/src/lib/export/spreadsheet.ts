@@ -10,10 +10,10 @@ export const MONEY = '#,##0.00';
 export type Column = readonly [header: string, key: string, width: number, numFmt?: string];
 
 /**
- * A new workbook, the spreadsheet library loaded only when something is exported, with a way to add
- * a sheet whose first row is bold headers.
+ * A new .xlsx workbook for finance's exports, the spreadsheet library (exceljs, about 40 MB) loaded
+ * only when something is exported, with a way to add a sheet whose first row is bold headers.
  */
-export async function newWorkbook(): Promise<{
+export async function spreadsheet(): Promise<{
   workbook: Workbook;
   sheet: (name: string, columns: readonly Column[]) => Worksheet;
   toBuffer: () => Promise<Buffer>;
