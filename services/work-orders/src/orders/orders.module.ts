@@ -54,6 +54,6 @@ import { WorkOrderCommands } from './use-cases/work-order-commands';
     WorkOrderCommands,
     RemediationFundedConsumer,
   ],
-  exports: [WorkOrderRepository, OpenWorkOrder],
+  exports: [WorkOrderRepository, OpenWorkOrder, WorkOrderCommands],
 })
 export class OrdersModule {}

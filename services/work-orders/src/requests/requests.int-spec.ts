@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Admin, Producer } from 'kafkajs';
 import { AssetStateV1, encodeEvent, type DataOf } from '@buqi/contracts';
 import { createEvent } from '@buqi/messaging';
@@ -17,7 +20,9 @@ beforeAll(async () => {
   const counted = await redis.keys('buqi:ratelimit:work-orders:occupant-*');
   if (counted.length) await redis.del(...counted);
   await redis.quit();
-  service = await startServiceApp('requests');
+  service = await startServiceApp('requests', {
+    EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'buqi-evidence-')),
+  });
   const people = {
     supervisor: { roles: ['supervisor'], department: 'general-affairs' },
     otherSupervisor: { roles: ['supervisor'], department: 'security' },
@@ -86,6 +91,23 @@ describe('occupants’ reports', () => {
     expect(tracked.body).toMatchObject({ reference, state: 'new', timeline: [{ what: 'received' }] });
     expect(JSON.stringify(tracked.body)).not.toContain('u-');
     expect((await anonymous('GET', '/requests/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+
+    // A photo of the leak, through the link; a text file sent as an image is refused.
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('洗手台下方照片')]);
+    const send = (body: Buffer, type: string) =>
+      fetch(`${service.url}${trackingUrl}/photos`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      });
+    const photographed = await send(jpeg, 'image/jpeg');
+    expect(photographed.status).toBe(200);
+    expect(((await photographed.json()) as { photos: number }).photos).toBe(1);
+    expect((await send(Buffer.from('not a photo'), 'image/jpeg')).status).toBe(415);
+    const withPhoto = (await call('GET', `/work-orders/${reference}`, 'supervisor')).body as {
+      photos: { by: string }[];
+    };
+    expect(withPhoto.photos).toEqual([expect.objectContaining({ by: 'occupant-report' })]);
   });
 
   it('take the reporter’s rating once the work is done, and only once', async () => {

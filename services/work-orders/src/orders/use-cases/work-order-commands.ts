@@ -223,10 +223,34 @@ export class WorkOrderCommands {
   async addPhoto(id: string, bytes: Buffer, sentAs: string, caller: Caller): Promise<WorkOrderDocument> {
     const order = await this.orders.get(id);
     this.authorise(order, 'complete', viewerOf(caller));
+    return this.keepPhoto(order, bytes, sentAs, caller.actor.id, caller.now);
+  }
+
+  /** A photo from the occupant who reported the order (their tracking link is their right to it). */
+  async addReporterPhoto(
+    id: string,
+    bytes: Buffer,
+    sentAs: string,
+    now = new Date(),
+  ): Promise<WorkOrderDocument> {
+    return this.keepPhoto(await this.orders.get(id), bytes, sentAs, 'occupant-report', now);
+  }
+
+  private async keepPhoto(
+    order: WorkOrderDocument,
+    bytes: Buffer,
+    sentAs: string,
+    by: string,
+    at: Date,
+  ): Promise<WorkOrderDocument> {
     if (order.state === 'verified' || order.state === 'cancelled')
-      throw new ConflictError('order-closed', `work order ${id} is ${order.state}: its evidence is closed`, {
-        current: order.state,
-      });
+      throw new ConflictError(
+        'order-closed',
+        `work order ${order._id} is ${order.state}: its evidence is closed`,
+        {
+          current: order.state,
+        },
+      );
     const type = photoTypeOf(bytes);
     if (!type || type !== sentAs)
       throw new RequestBodyError(
@@ -239,12 +263,12 @@ export class WorkOrderCommands {
     if (order.photos.length >= PHOTO_LIMITS.perOrder)
       throw new ConflictError(
         'too-many-photos',
-        `work order ${id} has ${PHOTO_LIMITS.perOrder} photos already`,
+        `work order ${order._id} has ${PHOTO_LIMITS.perOrder} photos already`,
       );
-    await this.evidence.put(`${id}/${photoId}`, bytes);
+    await this.evidence.put(`${order._id}/${photoId}`, bytes);
     return this.orders.update(order._id, order.version, {
-      $push: { photos: { id: photoId, type, size: bytes.length, by: caller.actor.id, at: caller.now } },
-      $set: { updatedAt: caller.now },
+      $push: { photos: { id: photoId, type, size: bytes.length, by, at } },
+      $set: { updatedAt: at },
     });
   }
 

@@ -1,8 +1,19 @@
-import { Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
 import { Caller, RateLimit, Roles } from '@buqi/auth';
-import { ApiProblem, ApiResult, Closed, Literals, Public, ValidBody, ValidParams } from '@buqi/platform';
+import {
+  ApiProblem,
+  ApiResult,
+  Closed,
+  Literals,
+  Public,
+  readRawBody,
+  ValidBody,
+  ValidParams,
+} from '@buqi/platform';
+import { PHOTO_LIMITS, PHOTO_TYPES } from '../../orders/evidence/photo';
 import { CATEGORIES, type Category } from '../domain/occupant-request';
 import { OccupantRequests } from '../use-cases/occupant-requests';
 
@@ -44,6 +55,7 @@ const Tracking = Type.Object({
   state: Type.String(),
   timeline: Type.Array(Type.Object({ what: Type.String(), at: Type.String({ format: 'date-time' }) })),
   resolveBy: Type.String({ format: 'date-time' }),
+  photos: Type.Integer({ description: 'Photos the reporter sent' }),
   feedback: Type.Optional(
     Type.Object({
       rating: Type.Integer(),
@@ -88,6 +100,29 @@ export class OccupantRequestsController {
   @ApiProblem(404, 'No report has this link')
   track(@ValidParams(TrackParams) params: TrackParams): Promise<Static<typeof Tracking>> {
     return this.requests.track(params.token);
+  }
+
+  @Post('track/:token/photos')
+  @Public()
+  @HttpCode(200)
+  @RateLimit({ name: 'occupant-photo-ip', limit: 20, windowSeconds: 3600, by: 'ip' })
+  @ApiOperation({ summary: 'Add a photo of the problem (JPEG, PNG or WebP, at most 5 MiB) while it is open' })
+  @ApiConsumes(...PHOTO_TYPES)
+  @ApiResult(200, Tracking, 'The report with the photo')
+  @ApiProblem(404, 'No report has this link')
+  @ApiProblem(409, 'Closed, or it has the most photos an order may have')
+  @ApiProblem(413, 'Larger than the limit')
+  @ApiProblem(415, 'Not an image of those types')
+  async photo(
+    @ValidParams(TrackParams) params: TrackParams,
+    @Req() request: IncomingMessage,
+  ): Promise<Static<typeof Tracking>> {
+    const { bytes, type } = await readRawBody(request, {
+      limit: PHOTO_LIMITS.maxBytes,
+      accept: PHOTO_TYPES,
+      what: 'photo',
+    });
+    return this.requests.addPhoto(params.token, bytes, type);
   }
 
   @Post('track/:token/feedback')

@@ -8,7 +8,7 @@ import type { Model } from 'mongoose';
 import { supervises } from '../../orders/domain/access';
 import { WorkOrderRepository } from '../../orders/persistence/work-order.repository';
 import { OpenWorkOrder } from '../../orders/use-cases/open-work-order';
-import { viewerOf } from '../../orders/use-cases/work-order-commands';
+import { viewerOf, WorkOrderCommands } from '../../orders/use-cases/work-order-commands';
 import {
   CATEGORIES,
   maskPhone,
@@ -46,6 +46,8 @@ export interface Tracking {
   readonly state: string;
   readonly timeline: PublicStep[];
   readonly resolveBy: string;
+  /** Photos the reporter sent. */
+  readonly photos: number;
   readonly feedback?: { rating: number; comment?: string; at: string };
 }
 
@@ -64,6 +66,7 @@ export class OccupantRequests {
     @InjectModel(KNOWN_ASSET_MODEL) private readonly assets: Model<KnownAsset>,
     private readonly orders: WorkOrderRepository,
     private readonly open: OpenWorkOrder,
+    private readonly commands: WorkOrderCommands,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditTrail,
   ) {}
@@ -131,11 +134,19 @@ export class OccupantRequests {
       category: request.category,
       state: order.state,
       timeline: publicTimeline(order.history),
+      photos: order.photos.filter((p) => p.by === 'occupant-report').length,
       resolveBy: new Date(order.due.resolveBy).toISOString(),
       ...(request.feedback && {
         feedback: { ...request.feedback, at: new Date(request.feedback.at).toISOString() },
       }),
     };
+  }
+
+  /** A photo of the problem from the reporter, onto the order (while it is open). */
+  async addPhoto(token: string, bytes: Buffer, sentAs: string): Promise<Tracking> {
+    const request = await this.byToken(token);
+    await this.commands.addReporterPhoto(request.workOrderId, bytes, sentAs);
+    return this.track(token);
   }
 
   /** The reporter's rating of the fix: once, after the work is completed. */
