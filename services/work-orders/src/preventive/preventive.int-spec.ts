@@ -1,4 +1,7 @@
+import { AssetStateV1, encodeEvent } from '@buqi/contracts';
+import { createEvent } from '@buqi/messaging';
 import { PLATFORM_CONFIG } from '@buqi/platform';
+import { waitForGroupAtEnd } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 import { addDays, localDateOf } from './domain/schedule';
 import { PreventivePlans } from './use-cases/preventive-plans';
@@ -93,6 +96,49 @@ describe('preventive plans', () => {
     } finally {
       await third.close();
     }
+  });
+
+  it('cleans busier restrooms more often: rounds a day by footfall, as asset.state.v1 tells it', async () => {
+    const producer = first.kafka.producer();
+    const admin = first.kafka.admin();
+    await Promise.all([producer.connect(), admin.connect()]);
+    try {
+      for (const [assetId, dailyFootfall] of [
+        ['NY-RR-005', 1_200],
+        ['NY-RR-006', 100],
+      ] as const) {
+        const data = { ...AssetStateV1.example, assetId, assetClass: 'restroom' as const, dailyFootfall };
+        const event = createEvent(AssetStateV1, data, {
+          source: 'asset-inventory',
+          actor: { kind: 'system', id: 'test' },
+        });
+        await producer.send({
+          topic: first.prefix + AssetStateV1.topic,
+          messages: [{ key: assetId, value: encodeEvent(AssetStateV1, event) }],
+        });
+      }
+      await waitForGroupAtEnd(admin, `${first.prefix}work-orders`, first.prefix + AssetStateV1.topic);
+    } finally {
+      await Promise.all([producer.disconnect(), admin.disconnect()]);
+    }
+    const plan = await call(first, 'POST', '/preventive-plans', 'supervisor', {
+      name: '高峰卫生间保洁',
+      assetIds: ['NY-RR-005', 'NY-RR-006'],
+      taskType: 'cleaning',
+      standardHours: 0.5,
+      schedule: { every: 'day', interval: 1, startDate: '2026-01-01', time: '08:00', workingDaysOnly: false },
+      leadDays: 0,
+      footfallPerRound: 400,
+      reason: '按人流量安排保洁频次',
+    });
+    expect(plan.body).toMatchObject({ footfallPerRound: 400 });
+    expect(plan.status).toBe(201);
+    const ids = await generated(first, plan.body['id'] as string);
+    const busy = ids.filter((i) => i.includes('NY-RR-005'));
+    const quiet = ids.filter((i) => i.includes('NY-RR-006'));
+    // 1,200 visits ÷ 400 a round: three rounds today; 100 visits: one.
+    expect(busy).toHaveLength(3);
+    expect(quiet).toHaveLength(1);
   });
 
   it('refuses a plan it cannot schedule, and crews cannot plan', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AssetsModule } from '../assets/assets.module';
 import { CalendarsModule } from '../calendars/calendars.module';
 import { OrdersModule } from '../orders/orders.module';
 import { PreventivePlansController } from './http/preventive-plans.controller';
@@ -13,6 +14,7 @@ import { PreventivePlans } from './use-cases/preventive-plans';
     MongooseModule.forFeature([{ name: PREVENTIVE_PLAN_MODEL, schema: preventivePlanSchema }]),
     OrdersModule,
     CalendarsModule,
+    AssetsModule,
   ],
   controllers: [PreventivePlansController],
   providers: [PreventivePlans, PreventiveGeneration],

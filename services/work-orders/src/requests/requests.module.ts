@@ -1,22 +1,19 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { OrdersModule } from '../orders/orders.module';
-import { AssetStateConsumer } from './consumers/asset-state.consumer';
+import { AssetsModule } from '../assets/assets.module';
 import { OccupantRequestsController } from './http/occupant-requests.controller';
-import { KNOWN_ASSET_MODEL, knownAssetSchema } from './persistence/known-asset.schema';
 import { OCCUPANT_REQUEST_MODEL, occupantRequestSchema } from './persistence/occupant-request.schema';
 import { OccupantRequests } from './use-cases/occupant-requests';
 
 /** Occupants' reports without an account, the assets they can be made on, and the tracking link. */
 @Module({
   imports: [
-    MongooseModule.forFeature([
-      { name: OCCUPANT_REQUEST_MODEL, schema: occupantRequestSchema },
-      { name: KNOWN_ASSET_MODEL, schema: knownAssetSchema },
-    ]),
+    MongooseModule.forFeature([{ name: OCCUPANT_REQUEST_MODEL, schema: occupantRequestSchema }]),
     OrdersModule,
+    AssetsModule,
   ],
   controllers: [OccupantRequestsController],
-  providers: [OccupantRequests, AssetStateConsumer],
+  providers: [OccupantRequests],
 })
 export class RequestsModule {}

@@ -1,4 +1,4 @@
-import { addDays, instantOf, localDateOf, occurrences, type Schedule } from './schedule';
+import { addDays, instantOf, localDateOf, occurrences, roundsFor, type Schedule } from './schedule';
 
 // 2026-10-01..07 is the National Day holiday; Sunday 2026-10-11 a make-up working day (a test calendar shaped like a National Day week).
 const HOLIDAYS = new Set([
@@ -111,5 +111,14 @@ describe('preventive schedules', () => {
     expect(localDateOf(new Date('2026-11-30T16:30:00.000Z'))).toBe('2026-12-01');
     expect(instantOf('2026-12-01', '00:30')).toEqual(new Date('2026-11-30T16:30:00.000Z'));
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+  });
+
+  it('scales rounds by footfall: busier restrooms are cleaned more often, within bounds', () => {
+    expect(roundsFor(1_200, 400)).toBe(3);
+    expect(roundsFor(1_201, 400)).toBe(4);
+    expect(roundsFor(10, 400)).toBe(1);
+    expect(roundsFor(100_000, 400)).toBe(8);
+    expect(roundsFor(undefined, 400)).toBe(1);
+    expect(roundsFor(5_000, undefined)).toBe(1);
   });
 });

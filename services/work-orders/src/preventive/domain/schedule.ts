@@ -104,3 +104,12 @@ export function occurrences(
 }
 
 export const addDays = (date: LocalDate, days: number): LocalDate => dateOfDay(dayNumber(date) + days);
+
+/** The most rounds a day footfall can call for, and how far apart they are. */
+export const ROUNDS = { max: 8, spacingHours: 2 } as const;
+
+/** Rounds a day for an asset of `footfall` visits when a round serves `perRound`: 1 to ROUNDS.max. */
+export function roundsFor(footfall: number | undefined, perRound: number | undefined): number {
+  if (!perRound || footfall === undefined) return 1;
+  return Math.min(ROUNDS.max, Math.max(1, Math.ceil(footfall / perRound)));
+}

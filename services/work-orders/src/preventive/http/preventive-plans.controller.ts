@@ -40,6 +40,14 @@ const PlanRequest = Closed(
     leadDays: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 30, description: 'Generated this many days ahead (7)' }),
     ),
+    footfallPerRound: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        description:
+          'By condition: visits a round serves; an asset gets ⌈footfall ÷ this⌉ rounds a day (1–8, two hours apart)',
+      }),
+    ),
     reason: Type.String({ minLength: 3, maxLength: 500 }),
   },
   'A recurring plan',
@@ -60,6 +68,7 @@ const PlanView = Type.Object({
   schedule: Type.Record(Type.String(), Type.Unknown()),
   windowHours: Type.Number(),
   leadDays: Type.Integer(),
+  footfallPerRound: Type.Optional(Type.Integer()),
   active: Type.Boolean(),
   reason: Type.String(),
   createdBy: Type.String(),
@@ -83,6 +92,7 @@ const view = (p: PreventivePlanDocument): PlanView => ({
   schedule: { ...p.schedule },
   windowHours: p.windowHours,
   leadDays: p.leadDays,
+  ...(p.footfallPerRound && { footfallPerRound: p.footfallPerRound }),
   active: p.active,
   reason: p.reason,
   createdBy: p.createdBy,

@@ -13,6 +13,11 @@ export interface PreventivePlanDocument {
   /** Hours after the occurrence's time by which the work is due. */
   windowHours: number;
   leadDays: number;
+  /**
+   * By condition: visits a round serves. An asset's rounds a day are its daily footfall ÷ this,
+   * rounded up (1 to 8, two hours apart from the schedule's time); one when its footfall is unknown.
+   */
+  footfallPerRound?: number;
   active: boolean;
   reason: string;
   createdBy: string;
@@ -34,6 +39,7 @@ export const preventivePlanSchema = new Schema<PreventivePlanDocument>(
     schedule: { type: Schema.Types.Mixed, required: true },
     windowHours: { type: Number, required: true },
     leadDays: { type: Number, required: true },
+    footfallPerRound: Number,
     active: { type: Boolean, required: true },
     reason: { type: String, required: true },
     createdBy: { type: String, required: true },

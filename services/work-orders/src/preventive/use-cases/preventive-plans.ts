@@ -15,8 +15,11 @@ import {
   instantOf,
   localDateOf,
   occurrences,
+  ROUNDS,
+  roundsFor,
   type Schedule,
 } from '../domain/schedule';
+import { KnownAssets } from '../../assets/known-assets';
 import { PREVENTIVE_PLAN_MODEL, type PreventivePlanDocument } from '../persistence/preventive-plan.schema';
 
 export interface PlanRequest {
@@ -28,6 +31,7 @@ export interface PlanRequest {
   readonly schedule: Schedule;
   readonly windowHours?: number;
   readonly leadDays?: number;
+  readonly footfallPerRound?: number;
   readonly reason: string;
 }
 
@@ -51,6 +55,7 @@ export class PreventivePlans {
     private readonly open: OpenWorkOrder,
     private readonly calendars: CalendarService,
     private readonly audit: AuditTrail,
+    private readonly assets: KnownAssets,
   ) {}
 
   async create(request: PlanRequest, caller: Caller): Promise<PreventivePlanDocument> {
@@ -70,6 +75,7 @@ export class PreventivePlans {
       schedule: request.schedule,
       windowHours: request.windowHours ?? 8,
       leadDays: request.leadDays ?? 7,
+      ...(request.footfallPerRound && { footfallPerRound: request.footfallPerRound }),
       active: true,
       reason: request.reason,
       createdBy: caller.actor.id,
@@ -152,13 +158,19 @@ export class PreventivePlans {
   ): Promise<Occurrence[]> {
     const calendar = await this.calendars.calendar();
     const working = (date: string) => isWorkingDay(calendar, instantOf(date, '12:00'));
+    const footfall = new Map<string, number | undefined>();
+    if (plan.footfallPerRound)
+      for (const a of await this.assets.findMany(plan.assetIds)) footfall.set(a._id, a.dailyFootfall);
     return occurrences(plan.schedule, from, to, working, limit).flatMap((o) =>
-      plan.assetIds.map((assetId) => ({
-        workOrderId: `${plan._id}-${assetId}-${o.nominal.replaceAll('-', '')}`,
-        assetId,
-        date: o.nominal,
-        at: o.at.toISOString(),
-      })),
+      plan.assetIds.flatMap((assetId) =>
+        Array.from({ length: roundsFor(footfall.get(assetId), plan.footfallPerRound) }, (_, k) => ({
+          // The first round keeps the plain id, so a plan made busier later adds rounds, never renames.
+          workOrderId: `${plan._id}-${assetId}-${o.nominal.replaceAll('-', '')}${k === 0 ? '' : `-${k + 1}`}`,
+          assetId,
+          date: o.nominal,
+          at: new Date(o.at.getTime() + k * ROUNDS.spacingHours * 3_600_000).toISOString(),
+        })),
+      ),
     );
   }
 }

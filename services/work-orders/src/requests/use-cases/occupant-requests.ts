@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { AuditTrail, RateLimiter, type Caller, type RateLimitRule } from '@buqi/auth';
 import { ConflictError, DomainValidationError, NotFoundError } from '@buqi/domain-kernel';
-import { applyLatestState } from '@buqi/messaging';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { supervises } from '../../orders/domain/access';
@@ -16,7 +15,7 @@ import {
   type Category,
   type PublicStep,
 } from '../domain/occupant-request';
-import { KNOWN_ASSET_MODEL, type KnownAsset } from '../persistence/known-asset.schema';
+import { KnownAssets } from '../../assets/known-assets';
 import { OCCUPANT_REQUEST_MODEL, type OccupantRequestDocument } from '../persistence/occupant-request.schema';
 
 /**
@@ -63,18 +62,13 @@ export interface Tracking {
 export class OccupantRequests {
   constructor(
     @InjectModel(OCCUPANT_REQUEST_MODEL) private readonly requests: Model<OccupantRequestDocument>,
-    @InjectModel(KNOWN_ASSET_MODEL) private readonly assets: Model<KnownAsset>,
+    private readonly assets: KnownAssets,
     private readonly orders: WorkOrderRepository,
     private readonly open: OpenWorkOrder,
     private readonly commands: WorkOrderCommands,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditTrail,
   ) {}
-
-  /** Keeps the newest state of an asset from asset.state.v1. */
-  knowAsset(asset: KnownAsset): Promise<'applied' | 'stale'> {
-    return applyLatestState(this.assets, asset);
-  }
 
   async submit(
     report: Report,
@@ -89,7 +83,7 @@ export class OccupantRequests {
           HttpStatus.TOO_MANY_REQUESTS,
         );
     }
-    const asset = await this.assets.findById(report.assetId).lean<KnownAsset>();
+    const asset = await this.assets.find(report.assetId);
     if (!asset)
       throw new DomainValidationError(
         'assetId',

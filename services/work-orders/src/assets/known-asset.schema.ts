@@ -10,6 +10,8 @@ export interface KnownAsset {
   zoneId?: string;
   department: string;
   status: string;
+  /** Visits a day (restrooms): what footfall-scaled rounds count by. */
+  dailyFootfall?: number;
   updatedAt: Date;
 }
 
@@ -25,6 +27,7 @@ export const knownAssetSchema = new Schema<KnownAsset>(
     zoneId: String,
     department: { type: String, required: true },
     status: { type: String, required: true },
+    dailyFootfall: Number,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'known_assets', versionKey: false, strict: 'throw' },

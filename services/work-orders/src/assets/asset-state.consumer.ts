@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { AssetStateV1, type EnvelopeOf } from '@buqi/contracts';
 import { OnEvent } from '@buqi/messaging';
-import { OccupantRequests } from '../use-cases/occupant-requests';
+import { KnownAssets } from './known-assets';
 
 /** Keeps each asset's department and place from asset.state.v1 (compacted: a new instance replays it). */
 @Injectable()
 export class AssetStateConsumer {
-  constructor(private readonly requests: OccupantRequests) {}
+  constructor(private readonly assets: KnownAssets) {}
 
   @OnEvent(AssetStateV1)
   async handle(event: EnvelopeOf<typeof AssetStateV1>): Promise<void> {
     const d = event.data;
-    await this.requests.knowAsset({
+    await this.assets.apply({
       _id: d.assetId,
       version: d.version,
       assetClass: d.assetClass,
@@ -20,6 +20,7 @@ export class AssetStateConsumer {
       ...(d.zoneId && { zoneId: d.zoneId }),
       department: d.department,
       status: d.status,
+      ...(d.dailyFootfall !== undefined && { dailyFootfall: d.dailyFootfall }),
       updatedAt: new Date(d.updatedAt),
     });
   }
