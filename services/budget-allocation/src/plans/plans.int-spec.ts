@@ -14,7 +14,10 @@ import {
 import { generateProblem } from '@buqi/domain-allocation';
 import { createEvent } from '@buqi/messaging';
 import { readTopic, waitFor, waitForGroupAtEnd } from '@buqi/testing';
+import { callerOf } from '@buqi/auth';
+import { VersionConflictError } from '@buqi/messaging';
 import { CommitFunds } from '../budgets/use-cases/budget-years.use-cases';
+import { ApprovePlan } from './use-cases/approve-plan.use-case';
 import { Optimiser } from '../optimiser/optimiser';
 import { PlanRepository } from './persistence/plan.repository';
 import { commitmentOf, FundPlan } from './use-cases/fund-plan';
@@ -421,8 +424,32 @@ describe('the investment plan', () => {
     const second = await solved(started.body['id'] as string);
     expect(second.status).toBe('proposed');
     expect(second.items.length).toBeGreaterThan(0);
-    for (const who of second.chain.slice(0, -1).map((s) => (s.role === 'finance' ? 'finance' : 'head')))
-      expect((await call('POST', `/plans/${second.id}/approvals`, who, {})).status).toBe(200);
+    // Two finance officers sign the first step at the same moment, through the use case itself (no
+    // HTTP in between to put one behind the other): the version guard lets exactly one take it.
+    expect(second.chain[0].role).toBe('finance');
+    const officer = (id: string) =>
+      callerOf({ kind: 'user', id, name: id, roles: ['finance'] }, {}, new Date());
+    const approve = service.app.get(ApprovePlan);
+    const race = await Promise.allSettled([
+      approve.execute(second.id, {}, officer('u-qian')),
+      approve.execute(second.id, {}, officer('u-sun')),
+    ]);
+    expect(race.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(race.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: expect.any(VersionConflictError),
+    });
+    expect(((await call('GET', `/plans/${second.id}`, 'finance')).body as Plan).approvals).toHaveLength(1);
+    for (const step of second.chain.slice(1, -1))
+      expect(
+        (
+          await call(
+            'POST',
+            `/plans/${second.id}/approvals`,
+            step.role === 'finance' ? 'finance' : 'head',
+            {},
+          )
+        ).status,
+      ).toBe(200);
     const fundedBefore = (await read(RemediationFundedV1, 0)).length;
 
     // The last signature written, then the process died: the plan is left funding, with its
