@@ -20,6 +20,9 @@ import { PLATFORM_CONFIG } from '@buqi/platform';
 import { engineEnv, readTopic, waitFor, waitForGroupAtEnd } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 import { SHORT_SLA } from '../test-fixtures/short-sla';
+import { isWorkingDay } from '@buqi/domain-sla';
+import { CalendarService } from '../calendars/calendar.service';
+import { DayEndSweep } from './day-end/day-end-sweep';
 
 // Work orders through the whole service, in process, on the real engines, with a short P1 SLA.
 
@@ -328,6 +331,48 @@ describe('work orders', () => {
         })
       ).status,
     ).toBe(409);
+  });
+
+  it('lists at a working day’s end what was due by then and is not done, once, for the department’s supervisors', async () => {
+    const opened = await call('POST', '/work-orders', 'supervisor', {
+      title: '楼道灯不亮',
+      assetId: 'NY-RD-012',
+      priority: 'P1',
+      taskType: 'electrical-repair',
+      standardHours: 1,
+    });
+    const id = (opened.body as Order).id;
+    // The evening of the next working day (a P1 here is due within minutes, long before it).
+    const calendar = await service.app.get(CalendarService).calendar();
+    let day = new Date(Date.now() + 86_400_000);
+    while (!isWorkingDay(calendar, day)) day = new Date(day.getTime() + 86_400_000);
+    const evening = new Date(
+      `${new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T23:00:00+08:00`,
+    );
+    const sweep = service.app.get(DayEndSweep);
+    const report = await sweep.sweep(evening);
+    expect(report).toBeDefined();
+    expect(await sweep.sweep(evening)).toBeUndefined();
+    const mine = await call('GET', `/reports/day-end/${report?._id}`, 'supervisor');
+    expect(mine.status).toBe(200);
+    const orders = (mine.body['departments'] as { department: string; orders: { id: string }[] }[]).flatMap(
+      (d) => {
+        expect(d.department).toBe('general-affairs');
+        return d.orders.map((o) => o.id);
+      },
+    );
+    expect(orders).toContain(id);
+    expect(
+      (await call('GET', `/reports/day-end/${report?._id}`, 'otherSupervisor')).body[
+        'departments'
+      ] as unknown[],
+    ).toEqual([]);
+    expect((await call('GET', `/reports/day-end/${report?._id}`, 'crewOne')).status).toBe(403);
+    // Before its end, and on a day off, there is nothing to sweep.
+    expect(await sweep.sweep(new Date(evening.getTime() - 14 * 3_600_000))).toBeUndefined();
+    expect(
+      (await call('POST', `/work-orders/${id}/cancel`, 'supervisor', { reason: '测试结束' })).status,
+    ).toBe(200);
   });
 
   it('escalates a late order step by step, never early, once each, and not at all once it is done; timers survive a loss of Redis', async () => {
