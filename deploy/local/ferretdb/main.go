@@ -1,7 +1,9 @@
 // Command buqi-ferretdb runs FerretDB (MongoDB wire protocol over SQLite) for local development.
 // It embeds FerretDB's package because `go install` of FerretDB's own command needs generated
 // version files that the module does not ship. Clients connect to a proxy that makes single-document
-// updates atomic (serialize.go); FerretDB itself listens on a Unix socket in the data directory.
+// updates atomic (serialize.go) and lets guarded writes find their document by _id (idfirst.go);
+// FerretDB itself listens on a Unix socket in the data directory. An indexer gives every collection
+// an index SQLite can use for FerretDB's lookups by _id (pkindex.go).
 package main
 
 import (
@@ -14,6 +16,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -21,6 +24,7 @@ import (
 func main() {
 	listen := flag.String("listen", envOr("BUQI_FERRETDB_LISTEN", "127.0.0.1:27217"), "TCP address to listen on")
 	dataDir := flag.String("data-dir", envOr("BUQI_FERRETDB_DATA", "data"), "directory for the SQLite databases")
+	indexEvery := flag.Duration("index-every", time.Second, "how often new collections get their primary-key index (pkindex.go)")
 	debug := flag.Bool("debug", false, "log at debug level")
 	flag.Parse()
 
@@ -61,6 +65,9 @@ func main() {
 	if err != nil {
 		fail(logger, "listen", err)
 	}
+	indexer := &pkIndexer{dir: dir, interval: *indexEvery, logger: logger}
+	go indexer.run(ctx)
+
 	proxy := &serializingProxy{backend: socket, logger: logger}
 	go func() {
 		if err := proxy.serve(ctx, ln); err != nil {

@@ -5,7 +5,8 @@ package main
 // and both write, which breaks what every MongoDB server guarantees and what Buqi relies on: that a
 // single-document update guarded by its filter (a version check, an applied-event guard, a lease)
 // is atomic. The proxy below sits in front of FerretDB and lets one such command run at a time;
-// reads, inserts and everything else pass through concurrently.
+// reads, inserts and everything else pass through concurrently. While it holds that lock it also
+// lets a write guarded by _id and more find its document by primary key (idfirst.go).
 
 import (
 	"bufio"
@@ -83,6 +84,17 @@ func (p *serializingProxy) exchange(request []byte, client, server net.Conn, fro
 	if serializedCommands[commandName(request)] {
 		p.writes.Lock()
 		defer p.writes.Unlock()
+		if w, ok := parseGuardedWrite(request); ok {
+			matched, err := w.matches(server, fromServer)
+			if err != nil {
+				return err
+			}
+			if matched {
+				if rewritten, err := w.rewrite(); err == nil {
+					request = rewritten
+				}
+			}
+		}
 	}
 	if _, err := server.Write(request); err != nil {
 		return err

@@ -4,8 +4,8 @@ BUQI_FERRETDB_VERSION=1.24.2 # the version pinned in ferretdb/go.mod
 FERRETDB_PORT="${BUQI_FERRETDB_PORT:-27217}"
 engine_register ferretdb MONGO_URL buqi-ferretdb
 
-# The cache key includes the sources' hash, so an edit to main.go or go.mod rebuilds.
-FERRETDB_DIR="$BUQI_CACHE/ferretdb-$BUQI_FERRETDB_VERSION-$(cat "$BUQI_LOCAL"/ferretdb/{go.mod,go.sum,main.go} |
+# The cache key includes the sources' hash, so an edit to any Go source or go.mod rebuilds.
+FERRETDB_DIR="$BUQI_CACHE/ferretdb-$BUQI_FERRETDB_VERSION-$(cat "$BUQI_LOCAL"/ferretdb/{go.mod,go.sum} "$BUQI_LOCAL"/ferretdb/*.go |
   sha256sum | cut -c1-12)"
 FERRETDB_BIN="$FERRETDB_DIR/buqi-ferretdb"
 

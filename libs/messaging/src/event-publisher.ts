@@ -1,6 +1,6 @@
 import type { DataOf, EnvelopeOf, EventContract } from '@buqi/contracts';
 import { createEvent, type EventMeta } from './outbox/create-event';
-import type { OutboxRelay } from './outbox/outbox-relay';
+import type { OutboxRelay, WrittenDocument } from './outbox/outbox-relay';
 import { toOutboxEntry, type OutboxEntry } from './outbox/outbox';
 
 /**
@@ -22,8 +22,11 @@ export class EventPublisher {
     return { envelope, entry: toOutboxEntry(contract, envelope) };
   }
 
-  /** Tells the relay that new events wait, so they leave now rather than at the next poll. */
-  written(): void {
-    this.relay?.nudge();
+  /**
+   * Tells the relay that new events wait, so they leave now rather than at the next poll; naming the
+   * document lets it read that one by _id instead of looking through the whole collection.
+   */
+  written(where?: WrittenDocument): void {
+    this.relay?.nudge(where);
   }
 }

@@ -45,6 +45,15 @@ interface OutboxDoc extends Document {
   [OUTBOX_PARKED_FIELD]?: ParkedEntry[];
 }
 
+/** A document just written with events: the relay may read it by _id rather than scan its collection. */
+export interface WrittenDocument {
+  collection: string;
+  id: string;
+}
+
+/** Per collection, the documents nudged since the last round, or 'scan' when there were too many. */
+type Targets = Map<string, Set<string> | 'scan'>;
+
 /** What happened to one document's entries in a round. */
 interface Outcome {
   doc: OutboxDoc;
@@ -76,6 +85,9 @@ export class OutboxRelay {
   private started = false;
   private startedAt?: Date;
   private again = false;
+  /** The next round looks through every collection (the first round, polls, unnamed nudges). */
+  private scanAll = true;
+  private targets: Targets = new Map();
   private lastRoundAt?: Date;
   private lastError?: { message: string; at: Date };
   private stats?: RelayStatus;
@@ -107,12 +119,25 @@ export class OutboxRelay {
     this.started = true;
     this.startedAt = new Date();
     this.stopped = false;
+    this.scanAll = true;
     this.schedule(0);
   }
 
-  /** Publish soon, e.g. right after a write, rather than at the next poll. */
-  nudge(): void {
+  /**
+   * Publish soon, e.g. right after a write, rather than at the next poll. With the document named,
+   * the round reads just the documents nudged since the last one, by _id: on FerretDB a query on the
+   * due field reads every document of the collection. The polls still look through everything, so
+   * whatever a nudge missed (another instance's writes, retries coming due) leaves at the next one.
+   */
+  nudge(where?: WrittenDocument): void {
     if (this.stopped) return;
+    if (where && this.sources.has(where.collection)) {
+      const ids = this.targets.get(where.collection) ?? new Set<string>();
+      if (ids !== 'scan') ids.add(where.id);
+      this.targets.set(where.collection, ids !== 'scan' && ids.size > this.opts.batchSize ? 'scan' : ids);
+    } else {
+      this.scanAll = true;
+    }
     if (this.running) this.again = true;
     else this.schedule(0);
   }
@@ -139,7 +164,7 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.publishDue();
+      const n = await this.publishDue(this.sources.keys());
       total += n.published;
       if (n.documents === 0) return total;
     }
@@ -270,29 +295,45 @@ export class OutboxRelay {
       .toArray();
   }
 
-  private schedule(delay: number): void {
+  private schedule(delay: number, poll = false): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      // Taken before the round's first query, so a write nudged before it is seen by it.
+      const targets = this.targets;
+      this.targets = new Map();
+      const all = poll || this.scanAll;
+      this.scanAll = false;
       // Polling is not part of any request's trace or correlation (a nudge would otherwise inherit
       // the caller's), and its queries would be noise: only the publish spans, parented on the trace
       // stored in each event, are recorded; failures are logged with the event's correlation id.
       this.running = correlation
-        .detached(() => context.with(suppressTracing(ROOT_CONTEXT), () => this.tick()))
+        .detached(() =>
+          context.with(suppressTracing(ROOT_CONTEXT), () => this.tick(all ? undefined : targets)),
+        )
         .finally(() => {
           this.running = undefined;
           if (this.stopped) return;
           const soon = this.again;
           this.again = false;
-          this.schedule(soon ? 0 : this.opts.intervalMs);
+          if (soon) this.schedule(0);
+          else this.schedule(this.opts.intervalMs, true);
         });
     }, delay);
   }
 
-  private async tick(): Promise<void> {
+  /** One round: every collection (`targets` undefined) or just the documents nudged. */
+  private async tick(targets?: Targets): Promise<void> {
     try {
+      if (targets) {
+        await this.publishTargets(targets);
+        this.lastRoundAt = new Date();
+      }
       // A full batch means more may wait: go on without sleeping.
-      for (;;) {
-        const { documents } = await this.publishDue();
+      const scan = targets
+        ? [...targets].filter(([, ids]) => ids === 'scan').map(([name]) => name)
+        : [...this.sources.keys()];
+      while (scan.length > 0) {
+        const { documents } = await this.publishDue(scan);
         this.lastRoundAt = new Date();
         if (this.stopped || documents < this.opts.batchSize) break;
       }
@@ -304,10 +345,33 @@ export class OutboxRelay {
     }
   }
 
-  private async publishDue(now = new Date()): Promise<{ documents: number; published: number }> {
+  /** The nudged documents, each read by _id, published if due. */
+  private async publishTargets(targets: Targets, now = new Date()): Promise<void> {
+    for (const [name, ids] of targets) {
+      if (ids === 'scan' || (this.stopped && this.started)) continue;
+      const coll = this.sources.get(name);
+      if (!coll || !(await this.lease.acquire(name))) continue;
+      const docs: OutboxDoc[] = [];
+      for (const id of ids) {
+        const doc = await coll.findOne({ _id: id } as Document, {
+          projection: { [OUTBOX_FIELD]: 1, [OUTBOX_RETRY_FIELD]: 1, [OUTBOX_DUE_FIELD]: 1 },
+        });
+        const due = doc?.[OUTBOX_DUE_FIELD] as Date | undefined;
+        if (doc && due && due <= now) docs.push(doc);
+      }
+      for (const outcome of await this.publishDocs(docs)) await this.settle(coll, outcome, now);
+    }
+  }
+
+  private async publishDue(
+    names: Iterable<string>,
+    now = new Date(),
+  ): Promise<{ documents: number; published: number }> {
     let documents = 0;
     let published = 0;
-    for (const [name, coll] of this.sources) {
+    for (const name of names) {
+      const coll = this.sources.get(name);
+      if (!coll) continue;
       if (this.stopped && this.started) break;
       if (!(await this.lease.acquire(name))) continue;
       const docs = await coll

@@ -39,7 +39,7 @@ export class AggregateStore<T extends Aggregate> {
   async insert(state: Omit<T, 'version'>, events: OutboxEntry[] = [], now = new Date()): Promise<T> {
     try {
       const doc = await this.model.create(withOutbox({ ...state, [VERSION_FIELD]: 1 }, events, now));
-      if (events.length) this.publisher?.written();
+      if (events.length) this.written(state._id);
       return strip(doc.toObject() as unknown as T);
     } catch (err) {
       if (isDuplicateKey(err))
@@ -73,12 +73,16 @@ export class AggregateStore<T extends Aggregate> {
       })
       .lean<T>();
     if (after) {
-      if (events.length) this.publisher?.written();
+      if (events.length) this.written(id);
       return strip(after);
     }
     const current = await this.model.findById(id, { [VERSION_FIELD]: 1 }).lean<Aggregate>();
     if (!current) throw new NotFoundError(this.resource, id);
     throw new VersionConflictError(this.resource, id, expectedVersion, current.version);
+  }
+
+  private written(id: string): void {
+    this.publisher?.written({ collection: this.model.collection.collectionName, id });
   }
 
   async findById(id: string): Promise<T | undefined> {
@@ -109,7 +113,7 @@ export class AggregateStore<T extends Aggregate> {
         runValidators: true,
       });
       if (r.matchedCount === 1 || r.upsertedCount === 1) {
-        if (opts.events?.length) this.publisher?.written();
+        if (opts.events?.length) this.written(id);
         return 'applied';
       }
     } catch (err) {
