@@ -1,5 +1,6 @@
 // The local engine scripts (deploy/local/bin/engines): a taken port fails clearly, and a Redis
-// start/reuse/status/stop cycle works. Spare ports keep this clear of engines already running.
+// start/reuse/status/stop cycle works. Spare ports keep this clear of engines already running, and
+// below the kernel's ephemeral range (32768 and up), where a client connection can hold one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
@@ -57,10 +58,10 @@ describe('deploy/local/bin/engines', () => {
   });
 
   const taken: Array<{ engine: string; port: number; env: Record<string, string> }> = [
-    { engine: 'kafka', port: 39092, env: { BUQI_KAFKA_PORT: '39092', BUQI_KAFKA_CONTROLLER_PORT: '39093' } },
-    { engine: 'kafka', port: 39093, env: { BUQI_KAFKA_PORT: '39094', BUQI_KAFKA_CONTROLLER_PORT: '39093' } },
-    { engine: 'ferretdb', port: 37217, env: { BUQI_FERRETDB_PORT: '37217' } },
-    { engine: 'redis', port: 36379, env: { BUQI_REDIS_PORT: '36379' } },
+    { engine: 'kafka', port: 28092, env: { BUQI_KAFKA_PORT: '28092', BUQI_KAFKA_CONTROLLER_PORT: '28093' } },
+    { engine: 'kafka', port: 28093, env: { BUQI_KAFKA_PORT: '28094', BUQI_KAFKA_CONTROLLER_PORT: '28093' } },
+    { engine: 'ferretdb', port: 28217, env: { BUQI_FERRETDB_PORT: '28217' } },
+    { engine: 'redis', port: 28379, env: { BUQI_REDIS_PORT: '28379' } },
   ];
 
   it.each(taken)(
@@ -82,7 +83,7 @@ describe('deploy/local/bin/engines', () => {
   it(
     'starts redis, reuses it on a second start, reports it running, and stops it',
     async () => {
-      const env = { BUQI_HOME: home, BUQI_REDIS_PORT: '36380' };
+      const env = { BUQI_HOME: home, BUQI_REDIS_PORT: '28380' };
       try {
         const first = await engines(['start', 'redis'], env);
         expect(first.output).toContain('[redis] ready');
@@ -94,7 +95,7 @@ describe('deploy/local/bin/engines', () => {
 
         const status = await engines(['status', 'redis'], env);
         expect(status.code).toBe(0);
-        expect(status.output).toMatch(/^redis\s+running\s+pid=\d+ port=36380 rss=\d+MiB/m);
+        expect(status.output).toMatch(/^redis\s+running\s+pid=\d+ port=28380 rss=\d+MiB/m);
 
         const stop = await engines(['stop', 'redis'], env);
         expect(stop.code).toBe(0);

@@ -35,10 +35,9 @@ import {
  * the load generator. At each concurrency level both are driven closed-loop (C workers, each taking
  * the next order when its previous one is verified) in rounds baseline, service, service, baseline,
  * so that both see the machine in the same state. The service's outbox is left to drain after each
- * of its rounds. Each level starts from empty order collections in both databases: on the local
- * FerretDB a write filtered by `_id` and version slows as the collection grows (and as its documents
- * grow: the average stored order is printed per level; the baseline has no relay, so its orders keep
- * every outbox entry). Prints throughput and step latencies per system and level, Markdown tables,
+ * of its rounds. Each level starts from empty order collections in both databases, so both write
+ * into collections of the same size (the average stored order is printed per level; the baseline has
+ * no relay, so its orders keep every outbox entry). Prints throughput and step latencies per system and level, Markdown tables,
  * and a verdict on each goal: the service's peak throughput at least 0.7× the baseline's, and its
  * p99 under 50 ms at the highest rate the store sustained here (the baseline's peak), taken at the
  * lowest level at which the service reached that rate, or at its own peak (nearest below) if none.
