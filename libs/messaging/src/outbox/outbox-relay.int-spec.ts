@@ -78,7 +78,9 @@ describe('an outbox relay between polls', () => {
       expect(await messagesOn(clients.admin, topic)).toBe(1);
       expect(await outboxOf('unnamed')).toHaveLength(1);
       // the round used the lease taken by the first one, without writing it again
-      expect(await db.collection('outbox_leases').findOne({ _id: 'shortfalls' })).toEqual(lease);
+      expect(await db.collection<{ _id: string }>('outbox_leases').findOne({ _id: 'shortfalls' })).toEqual(
+        lease,
+      );
 
       relay.nudge();
       await waitFor('the unnamed event published', async () => (await outboxOf('unnamed')) === undefined, {
