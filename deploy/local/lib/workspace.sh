@@ -23,7 +23,7 @@ workspace_ready() {
 BUQI_STARTED_ENGINES=()
 engines_up() {
   local e
-  for e in kafka ferretdb redis mailpit; do
+  for e in kafka ferretdb redis mailpit s3; do
     if ! bash "$BUQI_ROOT/deploy/local/bin/engines" status "$e" | grep -qE ' (running|external) '; then
       BUQI_STARTED_ENGINES+=("$e")
     fi

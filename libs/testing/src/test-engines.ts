@@ -27,6 +27,11 @@ export const testEngineConfig = defineConfig({
     default: 'http://127.0.0.1:18025',
     protocols: ['http', 'https'],
   }),
+  S3_URL: url({
+    description: 'S3-compatible object store for integration tests (the local one checks no signatures)',
+    default: 'http://127.0.0.1:19000',
+    protocols: ['http', 'https'],
+  }),
 });
 
 export type TestEngines = Config<typeof testEngineConfig>;

@@ -388,13 +388,24 @@ describe('inspections', () => {
       inspectionId: calibrated.body['id'],
       certificate: 'JJG-2026-0113',
     });
-    expect(await asset('NY-DV-001')).toMatchObject({ version: 1 });
+    // The calibration reaches other services on asset.state.v1: what calibration-age plans count from.
+    expect(await asset('NY-DV-001')).toMatchObject({
+      version: 2,
+      lastCalibratedAt: calibrated.body['inspectedAt'],
+    });
+    expect((await stateEvent('NY-DV-001', 2)).data.lastCalibratedAt).toBe(calibrated.body['inspectedAt']);
+    const older = await inspect('NY-DV-001', {
+      calibration: { certificate: 'JJG-2025-0999' },
+      inspectedAt: new Date(Date.parse(calibrated.body['inspectedAt'] as string) - 86_400_000).toISOString(),
+    });
+    expect(older.status).toBe(201);
+    expect(await asset('NY-DV-001')).toMatchObject({ version: 2 });
 
     const { code: _code, ...description } = device;
     const retire = await service.call('PUT', '/monitoring-devices/NY-DV-001', {
       token: manager,
       body: { ...description, status: 'retired' },
-      headers: { 'if-match': '"1"' },
+      headers: { 'if-match': '"2"' },
     });
     expect(retire.status).toBe(200);
     const retired = await inspect('NY-DV-001', { calibration: {} });

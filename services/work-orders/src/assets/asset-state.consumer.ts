@@ -21,6 +21,8 @@ export class AssetStateConsumer {
       department: d.department,
       status: d.status,
       ...(d.dailyFootfall !== undefined && { dailyFootfall: d.dailyFootfall }),
+      installedOn: d.installedOn,
+      ...(d.lastCalibratedAt && { lastCalibratedAt: new Date(d.lastCalibratedAt) }),
       updatedAt: new Date(d.updatedAt),
     });
   }

@@ -12,6 +12,10 @@ export interface KnownAsset {
   status: string;
   /** Visits a day (restrooms): what footfall-scaled rounds count by. */
   dailyFootfall?: number;
+  /** When it was installed (YYYY-MM-DD): a device never calibrated counts its calibration age from it. */
+  installedOn?: string;
+  /** Monitoring devices: their newest calibration, what calibration-age plans count from. */
+  lastCalibratedAt?: Date;
   updatedAt: Date;
 }
 
@@ -28,6 +32,8 @@ export const knownAssetSchema = new Schema<KnownAsset>(
     department: { type: String, required: true },
     status: { type: String, required: true },
     dailyFootfall: Number,
+    installedOn: String,
+    lastCalibratedAt: Date,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'known_assets', versionKey: false, strict: 'throw' },

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PLATFORM_CONFIG } from '@buqi/platform';
 import type { ServiceConfig } from '../config';
-import { EvidenceStore, LocalDiskEvidenceStore } from './evidence/evidence-store';
+import { EvidenceStore } from './evidence/evidence-store';
+import { evidenceStore } from './evidence/s3-evidence-store';
 import { MongooseModule } from '@nestjs/mongoose';
 import { registerOutbox } from '@buqi/messaging';
 import { RemediationFundedConsumer } from './consumers/remediation-funded.consumer';
@@ -47,7 +48,7 @@ import { WorkOrderCommands } from './use-cases/work-order-commands';
     {
       provide: EvidenceStore,
       inject: [PLATFORM_CONFIG],
-      useFactory: (config: ServiceConfig) => new LocalDiskEvidenceStore(config.EVIDENCE_DIR),
+      useFactory: (config: ServiceConfig) => evidenceStore(config),
     },
     EscalationJobsProcessor,
     OpenWorkOrder,

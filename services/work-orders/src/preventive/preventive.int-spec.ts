@@ -1,4 +1,4 @@
-import { AssetStateV1, encodeEvent } from '@buqi/contracts';
+import { AssetStateV1, encodeEvent, type DataOf } from '@buqi/contracts';
 import { createEvent } from '@buqi/messaging';
 import { PLATFORM_CONFIG } from '@buqi/platform';
 import { waitForGroupAtEnd } from '@buqi/testing';
@@ -36,6 +36,29 @@ async function generated(service: ServiceUnderTest, planId: string): Promise<str
     .filter((o) => o.source === 'preventive' && o.id.startsWith(planId))
     .map((o) => o.id)
     .sort();
+}
+
+/** Publishes asset states as asset-inventory would, and waits until work-orders has read them. */
+async function tell(states: Partial<DataOf<typeof AssetStateV1>>[]): Promise<void> {
+  const producer = first.kafka.producer();
+  const admin = first.kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+  try {
+    for (const state of states) {
+      const data = { ...AssetStateV1.example, ...state };
+      const event = createEvent(AssetStateV1, data, {
+        source: 'asset-inventory',
+        actor: { kind: 'system', id: 'test' },
+      });
+      await producer.send({
+        topic: first.prefix + AssetStateV1.topic,
+        messages: [{ key: data.assetId, value: encodeEvent(AssetStateV1, event) }],
+      });
+    }
+    await waitForGroupAtEnd(admin, `${first.prefix}work-orders`, first.prefix + AssetStateV1.topic);
+  } finally {
+    await Promise.all([producer.disconnect(), admin.disconnect()]);
+  }
 }
 
 describe('preventive plans', () => {
@@ -99,28 +122,10 @@ describe('preventive plans', () => {
   });
 
   it('cleans busier restrooms more often: rounds a day by footfall, as asset.state.v1 tells it', async () => {
-    const producer = first.kafka.producer();
-    const admin = first.kafka.admin();
-    await Promise.all([producer.connect(), admin.connect()]);
-    try {
-      for (const [assetId, dailyFootfall] of [
-        ['NY-RR-005', 1_200],
-        ['NY-RR-006', 100],
-      ] as const) {
-        const data = { ...AssetStateV1.example, assetId, assetClass: 'restroom' as const, dailyFootfall };
-        const event = createEvent(AssetStateV1, data, {
-          source: 'asset-inventory',
-          actor: { kind: 'system', id: 'test' },
-        });
-        await producer.send({
-          topic: first.prefix + AssetStateV1.topic,
-          messages: [{ key: assetId, value: encodeEvent(AssetStateV1, event) }],
-        });
-      }
-      await waitForGroupAtEnd(admin, `${first.prefix}work-orders`, first.prefix + AssetStateV1.topic);
-    } finally {
-      await Promise.all([producer.disconnect(), admin.disconnect()]);
-    }
+    await tell([
+      { assetId: 'NY-RR-005', assetClass: 'restroom', dailyFootfall: 1_200 },
+      { assetId: 'NY-RR-006', assetClass: 'restroom', dailyFootfall: 100 },
+    ]);
     const plan = await call(first, 'POST', '/preventive-plans', 'supervisor', {
       name: '高峰卫生间保洁',
       assetIds: ['NY-RR-005', 'NY-RR-006'],
@@ -139,6 +144,73 @@ describe('preventive plans', () => {
     // 1,200 visits ÷ 400 a round: three rounds today; 100 visits: one.
     expect(busy).toHaveLength(3);
     expect(quiet).toHaveLength(1);
+  });
+
+  it('calibrates devices by their calibration age, as asset.state.v1 tells it, once per cycle', async () => {
+    const now = new Date();
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const device = (assetId: string, lastCalibratedAt: Date) => ({
+      assetId,
+      assetClass: 'monitoring-device' as const,
+      lastCalibratedAt: lastCalibratedAt.toISOString(),
+      version: Math.floor(lastCalibratedAt.getTime() / 1000),
+    });
+    // One device a year and five days past its calibration, one calibrated ten days ago.
+    await tell([device('NY-DV-101', daysAgo(370)), device('NY-DV-102', daysAgo(10))]);
+    const plan = await call(first, 'POST', '/preventive-plans', 'supervisor', {
+      name: '氨气传感器年度校准',
+      assetIds: ['NY-DV-101', 'NY-DV-102'],
+      taskType: 'sensor-calibration',
+      standardHours: 1,
+      schedule: {
+        every: 'year',
+        interval: 1,
+        startDate: '2026-01-01',
+        time: '09:00',
+        workingDaysOnly: false,
+      },
+      leadDays: 7,
+      calibrationEveryDays: 365,
+      reason: '传感器按校准周期送检',
+    });
+    expect(plan.status).toBe(201);
+    expect(plan.body).toMatchObject({ calibrationEveryDays: 365 });
+    const planId = plan.body['id'] as string;
+    // Named by the day it fell due (five days ago), generated today.
+    const dueFrom = addDays(localDateOf(daysAgo(370)), 365);
+    expect(await generated(first, planId)).toEqual([`${planId}-NY-DV-101-c${dueFrom.replaceAll('-', '')}`]);
+
+    // Generating again, as every pass and every instance does, makes nothing new.
+    expect(await first.app.get(PreventivePlans).generateAll()).toBe(0);
+    expect(await generated(first, planId)).toHaveLength(1);
+
+    // Calibrated today: the next cycle is a year away, and nothing more is generated now.
+    await tell([device('NY-DV-101', now)]);
+    expect(await first.app.get(PreventivePlans).generateAll()).toBe(0);
+    const next = await call(first, 'GET', `/preventive-plans/${planId}/occurrences?count=5`, 'supervisor');
+    expect(next.status).toBe(200);
+    expect(next.body['items']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ assetId: 'NY-DV-101', date: addDays(localDateOf(now), 365) }),
+        expect.objectContaining({ assetId: 'NY-DV-102', date: addDays(localDateOf(daysAgo(10)), 365) }),
+      ]),
+    );
+
+    const both = await call(first, 'POST', '/preventive-plans', 'supervisor', {
+      ...{ name: '两种条件', assetIds: ['NY-DV-101'], taskType: 'sensor-calibration', standardHours: 1 },
+      schedule: {
+        every: 'year',
+        interval: 1,
+        startDate: '2026-01-01',
+        time: '09:00',
+        workingDaysOnly: false,
+      },
+      footfallPerRound: 100,
+      calibrationEveryDays: 365,
+      reason: '不能同时按两种条件',
+    });
+    expect(both.status).toBe(422);
+    expect(JSON.stringify(both.body)).toContain('calibrationEveryDays');
   });
 
   it('refuses a plan it cannot schedule, and crews cannot plan', async () => {

@@ -52,6 +52,11 @@ export const AssetStateV1 = defineEvent({
           { additionalProperties: false },
         ),
       ),
+      lastCalibratedAt: Type.Optional(
+        Timestamp(
+          'Monitoring devices: when the device was last calibrated (its newest calibration on record)',
+        ),
+      ),
       version: Type.Integer({ minimum: 1, description: 'Grows with every change: keep only the newest' }),
       updatedAt: Timestamp('When this state was reached'),
     },

@@ -26,6 +26,7 @@ export function assetStateEntry(
   version: number,
   caller: Pick<Caller, 'actor' | 'now'>,
   condition?: ConditionSummary,
+  lastCalibratedAt?: Date,
 ): OutboxEntry {
   return events.entry(
     AssetStateV1,
@@ -52,6 +53,7 @@ export function assetStateEntry(
           assessedAt: condition.assessedAt.toISOString(),
         },
       }),
+      ...(lastCalibratedAt && { lastCalibratedAt: lastCalibratedAt.toISOString() }),
       version,
       updatedAt: caller.now.toISOString(),
     },

@@ -40,6 +40,12 @@ export const AssetView = Type.Object({
     }),
   ),
   condition: Type.Optional(LatestCondition),
+  lastCalibratedAt: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description: 'Monitoring devices: their newest calibration on record',
+    }),
+  ),
   version: Type.Integer({ description: 'Also the ETag; send it back in If-Match to change the asset' }),
   createdAt: Type.String({ format: 'date-time' }),
   createdBy: Type.String(),
@@ -92,6 +98,7 @@ export function toAssetView(a: StoredAsset): AssetView {
         assessedAt: a.condition.assessedAt.toISOString(),
       },
     }),
+    ...(a.lastCalibratedAt && { lastCalibratedAt: a.lastCalibratedAt.toISOString() }),
     version: a.version,
     createdAt: a.createdAt.toISOString(),
     createdBy: a.createdBy,

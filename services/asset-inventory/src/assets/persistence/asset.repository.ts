@@ -11,6 +11,7 @@ import { ASSET_MODEL, type AssetDocument, type ConditionSummary, type StoredDevi
 export type StoredAsset = Asset & {
   version: number;
   condition?: ConditionSummary;
+  lastCalibratedAt?: Date;
   deviceKey?: StoredDeviceKey;
   createdAt: Date;
   createdBy: string;
@@ -59,7 +60,7 @@ export class AssetRepository {
     by: string,
     at: Date,
     events: OutboxEntry[],
-    extra: { condition?: ConditionSummary; deviceKey?: StoredDeviceKey } = {},
+    extra: { condition?: ConditionSummary; lastCalibratedAt?: Date; deviceKey?: StoredDeviceKey } = {},
   ): Promise<StoredAsset> {
     const { _id, device, ...fields } = fieldsOf(asset, extra.deviceKey);
     // A device's attributes are set field by field, so its stored key stays unless a new one is given.
@@ -75,6 +76,7 @@ export class AssetRepository {
         ...fields,
         ...deviceFields,
         ...(extra.condition && { condition: extra.condition }),
+        ...(extra.lastCalibratedAt && { lastCalibratedAt: extra.lastCalibratedAt }),
         updatedAt: at,
         updatedBy: by,
       },

@@ -54,6 +54,8 @@ export interface AssetDocument {
   restroom?: RestroomAttributes;
   device?: DeviceAttributes & { key?: StoredDeviceKey };
   condition?: ConditionSummary;
+  /** Devices: their newest calibration on record, published on asset.state.v1. */
+  lastCalibratedAt?: Date;
   createdAt: Date;
   createdBy: string;
   updatedAt: Date;
@@ -138,6 +140,7 @@ export const assetSchema = new Schema<AssetDocument>(
       { index: Number, grade: String, action: String, method: String, assessedAt: Date },
       closed,
     ),
+    lastCalibratedAt: Date,
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     updatedAt: { type: Date, required: true },

@@ -25,7 +25,7 @@ export class ReviseAsset {
       throw new DomainValidationError('code', code, `is a ${before.assetClass}, not a ${request.assetClass}`);
     const after = await this.checks.check(assetFromRequest(code, request), caller.now);
     const stored = await this.assets.save(after, version, caller.actor.id, caller.now, [
-      assetStateEntry(this.events, after, version + 1, caller, before.condition),
+      assetStateEntry(this.events, after, version + 1, caller, before.condition, before.lastCalibratedAt),
     ]);
     const {
       version: _v,

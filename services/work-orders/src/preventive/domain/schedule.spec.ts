@@ -1,4 +1,12 @@
-import { addDays, instantOf, localDateOf, occurrences, roundsFor, type Schedule } from './schedule';
+import {
+  addDays,
+  calibrationOccurrence,
+  instantOf,
+  localDateOf,
+  occurrences,
+  roundsFor,
+  type Schedule,
+} from './schedule';
 
 // 2026-10-01..07 is the National Day holiday; Sunday 2026-10-11 a make-up working day (a test calendar shaped like a National Day week).
 const HOLIDAYS = new Set([
@@ -120,5 +128,51 @@ describe('preventive schedules', () => {
     expect(roundsFor(100_000, 400)).toBe(8);
     expect(roundsFor(undefined, 400)).toBe(1);
     expect(roundsFor(5_000, undefined)).toBe(1);
+  });
+});
+
+describe('calibration by age', () => {
+  const yearly: Schedule = {
+    every: 'year',
+    interval: 1,
+    startDate: '2026-01-01',
+    time: '09:30',
+    workingDaysOnly: true,
+  };
+
+  it('falls due its interval after the last calibration, named by that date', () => {
+    expect(calibrationOccurrence(yearly, '2025-10-20', 365, '2026-10-14', '2026-10-21', working)).toEqual({
+      nominal: '2026-10-20',
+      at: instantOf('2026-10-20', '09:30'),
+    });
+  });
+
+  it('is not generated before it falls within the lead days', () => {
+    expect(
+      calibrationOccurrence(yearly, '2025-10-20', 365, '2026-10-12', '2026-10-19', working),
+    ).toBeUndefined();
+  });
+
+  it('is due today, still under its first name, when it is overdue, and moves off a holiday', () => {
+    // due on 2026-09-30 from the last calibration; today is the first of the National Day holiday
+    const late = calibrationOccurrence(yearly, '2025-09-30', 365, '2026-10-01', '2026-10-08', working);
+    expect(late).toEqual({ nominal: '2026-09-30', at: instantOf('2026-10-08', '09:30') });
+    // the same occurrence however often it is generated in the days after
+    expect(
+      calibrationOccurrence(yearly, '2025-09-30', 365, '2026-10-09', '2026-10-16', working)?.nominal,
+    ).toBe('2026-09-30');
+  });
+
+  it('starts a new cycle from a new calibration', () => {
+    const next = calibrationOccurrence(yearly, '2026-10-09', 365, '2027-10-01', '2027-10-15', () => true);
+    expect(next?.nominal).toBe('2027-10-09');
+  });
+
+  it('waits for the schedule to start', () => {
+    const s = { ...yearly, startDate: '2026-11-02' };
+    expect(calibrationOccurrence(s, '2025-01-01', 180, '2026-10-12', '2026-11-05', working)).toEqual({
+      nominal: '2025-06-30',
+      at: instantOf('2026-11-02', '09:30'),
+    });
   });
 });

@@ -113,3 +113,26 @@ export function roundsFor(footfall: number | undefined, perRound: number | undef
   if (!perRound || footfall === undefined) return 1;
   return Math.min(ROUNDS.max, Math.max(1, Math.ceil(footfall / perRound)));
 }
+
+/**
+ * By condition, a device's calibration age: it is due `everyDays` after `since` (its last
+ * calibration, else its installation), not before the schedule's start date, at the schedule's time, moved to the next working day when the schedule keeps to working
+ * days. Named by the date it falls due from `since`, so it is one occurrence per calibration cycle
+ * however often it is generated; a new calibration starts the next cycle. Undefined when it falls
+ * after `to`.
+ */
+export function calibrationOccurrence(
+  s: Schedule,
+  since: LocalDate,
+  everyDays: number,
+  from: LocalDate,
+  to: LocalDate,
+  isWorkingDay: (date: LocalDate) => boolean,
+): { nominal: LocalDate; at: Date } | undefined {
+  checkSchedule(s);
+  const nominal = addDays(since, everyDays);
+  let d = Math.max(dayNumber(nominal), dayNumber(from), dayNumber(s.startDate));
+  if (s.workingDaysOnly) for (let i = 0; i < 30 && !isWorkingDay(dateOfDay(d)); i++) d++;
+  if (d > dayNumber(to)) return undefined;
+  return { nominal, at: instantOf(dateOfDay(d), s.time) };
+}

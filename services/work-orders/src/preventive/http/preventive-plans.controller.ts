@@ -48,6 +48,14 @@ const PlanRequest = Closed(
           'By condition: visits a round serves; an asset gets ⌈footfall ÷ this⌉ rounds a day (1–8, two hours apart)',
       }),
     ),
+    calibrationEveryDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3_650,
+        description:
+          'By condition: each device is due this many days after its last calibration (else its installation); the schedule then gives only the start date, the time and whether days off are avoided',
+      }),
+    ),
     reason: Type.String({ minLength: 3, maxLength: 500 }),
   },
   'A recurring plan',
@@ -69,6 +77,7 @@ const PlanView = Type.Object({
   windowHours: Type.Number(),
   leadDays: Type.Integer(),
   footfallPerRound: Type.Optional(Type.Integer()),
+  calibrationEveryDays: Type.Optional(Type.Integer()),
   active: Type.Boolean(),
   reason: Type.String(),
   createdBy: Type.String(),
@@ -93,6 +102,7 @@ const view = (p: PreventivePlanDocument): PlanView => ({
   windowHours: p.windowHours,
   leadDays: p.leadDays,
   ...(p.footfallPerRound && { footfallPerRound: p.footfallPerRound }),
+  ...(p.calibrationEveryDays && { calibrationEveryDays: p.calibrationEveryDays }),
   active: p.active,
   reason: p.reason,
   createdBy: p.createdBy,

@@ -18,6 +18,12 @@ export interface PreventivePlanDocument {
    * rounded up (1 to 8, two hours apart from the schedule's time); one when its footfall is unknown.
    */
   footfallPerRound?: number;
+  /**
+   * By condition: a device's calibration age. Each device is due this many days after its last
+   * calibration (else its installation); the schedule gives the start date, the time of day and
+   * whether days off are avoided, and its recurrence is not used.
+   */
+  calibrationEveryDays?: number;
   active: boolean;
   reason: string;
   createdBy: string;
@@ -40,6 +46,7 @@ export const preventivePlanSchema = new Schema<PreventivePlanDocument>(
     windowHours: { type: Number, required: true },
     leadDays: { type: Number, required: true },
     footfallPerRound: Number,
+    calibrationEveryDays: Number,
     active: { type: Boolean, required: true },
     reason: { type: String, required: true },
     createdBy: { type: String, required: true },

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { AccessDeniedError, AuditTrail, type Caller } from '@buqi/auth';
-import { NotFoundError } from '@buqi/domain-kernel';
+import { DomainValidationError, NotFoundError } from '@buqi/domain-kernel';
 import { isWorkingDay } from '@buqi/domain-sla';
 import { findPage, type ListRequest, type Page } from '@buqi/platform';
 import { CalendarService } from '../../calendars/calendar.service';
@@ -11,6 +11,7 @@ import { OpenWorkOrder } from '../../orders/use-cases/open-work-order';
 import { viewerOf } from '../../orders/use-cases/work-order-commands';
 import {
   addDays,
+  calibrationOccurrence,
   checkSchedule,
   instantOf,
   localDateOf,
@@ -32,6 +33,7 @@ export interface PlanRequest {
   readonly windowHours?: number;
   readonly leadDays?: number;
   readonly footfallPerRound?: number;
+  readonly calibrationEveryDays?: number;
   readonly reason: string;
 }
 
@@ -64,6 +66,12 @@ export class PreventivePlans {
     if (!department || (!viewer.roles.includes('admin') && department !== viewer.department))
       throw new AccessDeniedError('a supervisor plans preventive work for their own department');
     checkSchedule(request.schedule);
+    if (request.footfallPerRound && request.calibrationEveryDays)
+      throw new DomainValidationError(
+        'calibrationEveryDays',
+        request.calibrationEveryDays,
+        'a plan goes by footfall or by calibration age, not both',
+      );
     const now = caller.now;
     const plan: PreventivePlanDocument = {
       _id: `pm${randomBytes(4).toString('hex')}`,
@@ -76,6 +84,7 @@ export class PreventivePlans {
       windowHours: request.windowHours ?? 8,
       leadDays: request.leadDays ?? 7,
       ...(request.footfallPerRound && { footfallPerRound: request.footfallPerRound }),
+      ...(request.calibrationEveryDays && { calibrationEveryDays: request.calibrationEveryDays }),
       active: true,
       reason: request.reason,
       createdBy: caller.actor.id,
@@ -158,6 +167,8 @@ export class PreventivePlans {
   ): Promise<Occurrence[]> {
     const calendar = await this.calendars.calendar();
     const working = (date: string) => isWorkingDay(calendar, instantOf(date, '12:00'));
+    if (plan.calibrationEveryDays)
+      return this.calibrationsDue(plan, plan.calibrationEveryDays, from, to, working);
     const footfall = new Map<string, number | undefined>();
     if (plan.footfallPerRound)
       for (const a of await this.assets.findMany(plan.assetIds)) footfall.set(a._id, a.dailyFootfall);
@@ -172,5 +183,34 @@ export class PreventivePlans {
         })),
       ),
     );
+  }
+
+  /**
+   * A calibration-age plan's occurrences: one per device whose calibration falls due by `to`,
+   * counted from its last calibration (asset.state.v1), else from its installation. A device
+   * work-orders has not heard of yet is left for a later pass.
+   */
+  private async calibrationsDue(
+    plan: PreventivePlanDocument,
+    everyDays: number,
+    from: string,
+    to: string,
+    working: (date: string) => boolean,
+  ): Promise<Occurrence[]> {
+    const known = new Map((await this.assets.findMany(plan.assetIds)).map((a) => [a._id, a]));
+    return plan.assetIds.flatMap((assetId) => {
+      const asset = known.get(assetId);
+      const since = asset?.lastCalibratedAt ? localDateOf(asset.lastCalibratedAt) : asset?.installedOn;
+      const due = since && calibrationOccurrence(plan.schedule, since, everyDays, from, to, working);
+      if (!due) return [];
+      return [
+        {
+          workOrderId: `${plan._id}-${assetId}-c${due.nominal.replaceAll('-', '')}`,
+          assetId,
+          date: due.nominal,
+          at: due.at.toISOString(),
+        },
+      ];
+    });
   }
 }

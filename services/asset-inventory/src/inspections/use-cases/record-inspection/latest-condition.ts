@@ -11,8 +11,9 @@ import { conditionSummaryOf } from './inspection-record';
 export const MAX_ATTEMPTS = 5;
 
 /**
- * Keeps an asset's latest condition that of its newest assessed inspection: the condition and its
- * asset.state.v1 event in one write guarded by the version read. A concurrent change of the asset (a
+ * Keeps an asset's latest condition that of its newest assessed inspection, and a device's last
+ * calibration that of its newest calibration: the state and its asset.state.v1 event in one write
+ * guarded by the version read. A concurrent change of the asset (a
  * rename, say) makes the write stale: the asset is read again and the write retried, a bounded number
  * of times, so an inspection does not fail for it. Working from the history rather than from one
  * inspection also repairs a condition left behind by a crash between storing an inspection and
@@ -33,22 +34,34 @@ export class LatestCondition {
     let asset = read;
     for (let attempt = 1; ; attempt++) {
       const newest = await this.inspections.newest(asset.code, { withCondition: true });
-      const condition = newest && conditionSummaryOf(newest);
-      if (!newest || !condition || !replacesLatest(condition.assessedAt, asset.condition)) return { asset };
+      const assessed = newest && conditionSummaryOf(newest);
+      const newCondition =
+        assessed && replacesLatest(assessed.assessedAt, asset.condition) ? assessed : undefined;
+      const calibratedAt = await this.newerCalibration(asset);
+      if (!newCondition && !calibratedAt) return { asset };
+      const condition = newCondition ?? asset.condition;
+      const lastCalibratedAt = calibratedAt ?? asset.lastCalibratedAt;
       try {
         const saved = await this.assets.save(
           asset,
           asset.version,
           caller.actor.id,
           caller.now,
-          [assetStateEntry(this.events, asset, asset.version + 1, caller, condition)],
-          { condition },
+          [assetStateEntry(this.events, asset, asset.version + 1, caller, condition, lastCalibratedAt)],
+          { ...(condition && { condition }), ...(lastCalibratedAt && { lastCalibratedAt }) },
         );
-        return { asset: saved, applied: newest };
+        return { asset: saved, ...(newCondition && { applied: newest }) };
       } catch (err) {
         if (!(err instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw err;
         asset = await this.assets.get(asset.code);
       }
     }
+  }
+
+  /** A device's newest calibration on record, when it is newer than the one its state carries. */
+  private async newerCalibration(asset: StoredAsset): Promise<Date | undefined> {
+    if (asset.assetClass !== 'monitoring-device') return undefined;
+    const at = (await this.inspections.newestCalibration(asset.code))?.inspectedAt;
+    return at && (!asset.lastCalibratedAt || at > asset.lastCalibratedAt) ? at : undefined;
   }
 }
