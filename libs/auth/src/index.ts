@@ -64,6 +64,7 @@ export { Origin, requestOrigin, type RequestOrigin } from './audit/request-origi
 export {
   DEV_AUDIENCE,
   DEV_ISSUER,
+  DEV_JWKS_FILE,
   DevIssuer,
   type DevIssuerEnv,
   type DevTokenClaims,

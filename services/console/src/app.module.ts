@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { MongooseModule } from '@nestjs/mongoose';
+import { PlatformModule } from '@buqi/platform';
+import { ACCOUNT_MODEL, accountSchema } from './accounts/account.schema';
+import { Accounts } from './accounts/accounts';
+import type { ConsoleConfig } from './config';
+import { GatewayController } from './gateway/gateway.controller';
+import { AccountsController } from './http/accounts.controller';
+import { AuthController } from './http/auth.controller';
+import { SessionGuard } from './http/session.guard';
+import { serviceInfo } from './service-info';
+import { SessionStore } from './sessions/session-store';
+import { SignInThrottle } from './sessions/sign-in-throttle';
+import { JwksController } from './tokens/jwks.controller';
+import { ServiceTokens } from './tokens/service-tokens';
+
+@Module({})
+export class AppModule {
+  static register(config: ConsoleConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({ serviceName: serviceInfo.name, config }),
+        MongooseModule.forFeature([{ name: ACCOUNT_MODEL, schema: accountSchema }]),
+      ],
+      controllers: [AuthController, AccountsController, JwksController, GatewayController],
+      providers: [
+        Accounts,
+        SessionStore,
+        SignInThrottle,
+        ServiceTokens,
+        { provide: APP_GUARD, useClass: SessionGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import {
+  bool,
+  defineConfig,
+  duration,
+  httpConfig,
+  mongoConfig,
+  redisConfig,
+  str,
+  telemetryConfig,
+  url,
+  type Config,
+} from '@buqi/config';
+
+export const consoleConfig = defineConfig({
+  ...httpConfig(3100),
+  ...mongoConfig('buqi_console'),
+  ...redisConfig,
+  ...telemetryConfig,
+  CONSOLE_SIGNING_KEY_DIR: str({
+    description:
+      'Directory of the ES256 key the console signs the services’ tokens with (the development issuer’s, ADR 0008); its public half is served at /.well-known/jwks.json',
+    default: '.buqi/auth',
+  }),
+  CONSOLE_TOKEN_TTL: duration({
+    description: 'How long a token the console signs for a call to a service is valid',
+    default: '5m',
+  }),
+  SESSION_IDLE: duration({ description: 'A session ends after this long without a request', default: '30m' }),
+  SESSION_MAX: duration({
+    description: 'A session ends this long after sign-in, however active',
+    default: '12h',
+  }),
+  COOKIE_SECURE: bool({
+    description:
+      'Mark the session cookie Secure (HTTPS only): true wherever the console is served over HTTPS',
+    default: false,
+  }),
+  ASSET_INVENTORY_URL: url({
+    description: 'Where asset-inventory answers',
+    default: 'http://127.0.0.1:3101',
+  }),
+  BUDGET_ALLOCATION_URL: url({
+    description: 'Where budget-allocation answers',
+    default: 'http://127.0.0.1:3102',
+  }),
+  WORK_ORDERS_URL: url({ description: 'Where work-orders answers', default: 'http://127.0.0.1:3103' }),
+  CONSOLE_BOOTSTRAP_ADMIN_PASSWORD: str({
+    description:
+      'When there is no account yet, the console creates "admin" (role admin) with this password at start; ignored once any account exists',
+    optional: true,
+    sensitive: true,
+  }),
+});
+
+export type ConsoleConfig = Config<typeof consoleConfig>;
