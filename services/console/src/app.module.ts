@@ -1,7 +1,7 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
-import { PlatformModule } from '@buqi/platform';
+import { PLATFORM_CONFIG, PlatformModule } from '@buqi/platform';
 import { ACCOUNT_MODEL, accountSchema } from './accounts/account.schema';
 import { Accounts } from './accounts/accounts';
 import type { ConsoleConfig } from './config';
@@ -9,6 +9,7 @@ import { GatewayController } from './gateway/gateway.controller';
 import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { SessionGuard } from './http/session.guard';
+import { webPages } from './pages/web-pages';
 import { serviceInfo } from './service-info';
 import { SessionStore } from './sessions/session-store';
 import { SignInThrottle } from './sessions/sign-in-throttle';
@@ -16,7 +17,9 @@ import { JwksController } from './tokens/jwks.controller';
 import { ServiceTokens } from './tokens/service-tokens';
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  constructor(@Inject(PLATFORM_CONFIG) private readonly config: ConsoleConfig) {}
+
   static register(config: ConsoleConfig): DynamicModule {
     return {
       module: AppModule,
@@ -33,5 +36,9 @@ export class AppModule {
         { provide: APP_GUARD, useClass: SessionGuard },
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(webPages(this.config.CONSOLE_WEB_DIR)).forRoutes('{*path}');
   }
 }

@@ -35,6 +35,15 @@ export const consoleConfig = defineConfig({
       'Mark the session cookie Secure (HTTPS only): true wherever the console is served over HTTPS',
     default: false,
   }),
+  CONSOLE_REDIS_PREFIX: str({
+    description:
+      'Prefix of the console’s Redis keys (sessions, sign-in failures); instances of one console share it',
+    default: 'buqi:console',
+  }),
+  CONSOLE_WEB_DIR: str({
+    description: 'The built pages the console serves (nx run console:build-web writes them there)',
+    default: 'dist/console-web',
+  }),
   ASSET_INVENTORY_URL: url({
     description: 'Where asset-inventory answers',
     default: 'http://127.0.0.1:3101',

@@ -25,6 +25,7 @@ beforeAll(async () => {
   consoleApp = await startConsoleApp('console', {
     CONSOLE_SIGNING_KEY_DIR: mkdtempSync(join(tmpdir(), 'buqi-console-keys-')),
     CONSOLE_BOOTSTRAP_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    CONSOLE_REDIS_PREFIX: uniqueName('console'),
     WORK_ORDERS_URL: `http://127.0.0.1:${workOrdersPort}`,
     BUDGET_ALLOCATION_URL: `http://127.0.0.1:${await freePort()}`, // nothing listens there
   });
@@ -242,6 +243,32 @@ describe('the console', () => {
     expect(leaving.lastSetCookie).toMatch(/^buqi_session=; .*Max-Age=0/);
     leaving.cookie = cookie;
     expect((await leaving.send('GET', '/auth/me')).status).toBe(401);
+  });
+
+  it('serves the built pages: the app for any of its paths, hashed assets cached, nothing outside', async () => {
+    const page = async (path: string, accept = 'text/html') =>
+      fetch(`${consoleApp.url}${path}`, { headers: { accept } });
+    for (const path of ['/', '/my-orders', '/orders/wo-1']) {
+      const res = await page(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(await res.text()).toContain('<div id="root"></div>');
+    }
+    const html = await (await page('/')).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await page(script as string, '*/*');
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await page('/manifest.webmanifest', '*/*')).headers.get('content-type')).toContain(
+      'manifest+json',
+    );
+    expect((await page('/sw.js', '*/*')).status).toBe(200);
+    // The backend's own paths stay its own, and nothing outside the pages' directory is served.
+    expect((await page('/auth/me')).status).toBe(401);
+    expect((await page('/%2e%2e/%2e%2e/package.json', '*/*')).status).toBe(404);
+    expect((await page('/nope.js', '*/*')).status).toBe(404);
   });
 
   it('serves its public keys as a JWKS, and never its private key', async () => {

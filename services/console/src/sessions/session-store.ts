@@ -49,6 +49,6 @@ export class SessionStore {
   }
 
   private key(id: string): string {
-    return `buqi:console:session:${createHash('sha256').update(id).digest('base64url')}`;
+    return `${this.config.CONSOLE_REDIS_PREFIX}:session:${createHash('sha256').update(id).digest('base64url')}`;
   }
 }

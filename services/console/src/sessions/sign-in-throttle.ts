@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
-import { REDIS_CONNECTION } from '@buqi/platform';
+import { PLATFORM_CONFIG, REDIS_CONNECTION } from '@buqi/platform';
+import type { ConsoleConfig } from '../config';
 
 /**
  * Repeated wrong passwords slow down sign-in, per account and per address (in Redis, for every
@@ -25,7 +26,10 @@ export function delayAfter(failures: number, free: number): number {
 
 @Injectable()
 export class SignInThrottle {
-  constructor(@Inject(REDIS_CONNECTION) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS_CONNECTION) private readonly redis: Redis,
+    @Inject(PLATFORM_CONFIG) private readonly config: ConsoleConfig,
+  ) {}
 
   /** Milliseconds to wait before another attempt for these subjects (0: go ahead). */
   async waitMs(subjects: Subject[], now = Date.now()): Promise<number> {
@@ -54,6 +58,6 @@ export class SignInThrottle {
   }
 
   private key(s: Subject): string {
-    return `buqi:console:sign-in-failures:${s.kind}:${s.id}`;
+    return `${this.config.CONSOLE_REDIS_PREFIX}:sign-in-failures:${s.kind}:${s.id}`;
   }
 }

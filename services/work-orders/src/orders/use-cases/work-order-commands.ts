@@ -157,6 +157,8 @@ export class WorkOrderCommands {
       before: { state: order.state },
       after: { state: after.state, ...(reason && { reason }) },
       origin: caller.origin,
+      // The same id as the move's event (ADR 0009): the shortfall's story when the order has one.
+      ...(order.correlationId && { correlationId: order.correlationId }),
     });
     await this.escalations.schedule(after, now);
     if (input.action === 'assign') await this.notices.assigned(after);
@@ -318,7 +320,13 @@ export class WorkOrderCommands {
   ): OutboxEntry {
     const by = caller.actor.id;
     const at = caller.now.toISOString();
-    const meta = { actor: caller.actor, time: caller.now };
+    // An order opened from funding keeps its shortfall's story: its moves carry that correlation id
+    // (as its creation and escalations do), so the cost booked and the repair recorded join it.
+    const meta = {
+      actor: caller.actor,
+      time: caller.now,
+      ...(order.correlationId && { correlationId: order.correlationId }),
+    };
     const workOrderId = order._id;
     switch (input.action) {
       case 'assign':

@@ -1,0 +1,138 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { I18nProvider, useI18n } from './i18n';
+import { AccountsPage } from './pages/accounts';
+import { MyOrdersPage } from './pages/my-orders';
+import { OrderPage } from './pages/order';
+import { QueuePage } from './pages/queue';
+import { SignInPage } from './pages/sign-in';
+import { hasRole, SessionProvider, useSession } from './session';
+
+const CREW = ['crew-member', 'contractor'];
+const SUPERVISION = ['supervisor', 'department-head', 'admin'];
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed>
+        <SessionProvider>
+          <BrowserRouter>
+            <Shell />
+          </BrowserRouter>
+        </SessionProvider>
+      </Themed>
+    </I18nProvider>
+  );
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f6f5c' } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Shell() {
+  const { me, signOut } = useSession();
+  const { t, language, setLanguage } = useI18n();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (me === undefined) return <Spin fullscreen />;
+  if (me === null && location.pathname !== '/sign-in')
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+
+  const items = [
+    ...(hasRole(me, ...CREW)
+      ? [{ key: '/my-orders', label: <Link to="/my-orders">{t('myOrders')}</Link> }]
+      : []),
+    ...(hasRole(me, ...SUPERVISION) ? [{ key: '/queue', label: <Link to="/queue">{t('queue')}</Link> }] : []),
+    ...(hasRole(me, 'admin')
+      ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }]
+      : []),
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18 }}>
+          {t('appName')}
+        </Typography.Text>
+        {me && (
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[location.pathname]}
+            items={items}
+            style={{ flex: 1, minWidth: 0 }}
+          />
+        )}
+        <Space style={{ marginLeft: 'auto' }}>
+          <Button size="small" onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
+            {t('language')}
+          </Button>
+          {me && (
+            <Button size="small" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+              {t('signOut')}
+            </Button>
+          )}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <Routes>
+          <Route path="/sign-in" element={me ? <Navigate to="/" replace /> : <SignInPage />} />
+          <Route path="/" element={<Home />} />
+          <Route
+            path="/my-orders"
+            element={
+              <Allowed roles={CREW}>
+                <MyOrdersPage />
+              </Allowed>
+            }
+          />
+          <Route path="/orders/:id" element={<OrderPage />} />
+          <Route
+            path="/queue"
+            element={
+              <Allowed roles={SUPERVISION}>
+                <QueuePage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="/accounts"
+            element={
+              <Allowed roles={['admin']}>
+                <AccountsPage />
+              </Allowed>
+            }
+          />
+          <Route path="*" element={<Result status="404" title={t('notFound')} />} />
+        </Routes>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+/** Where each role starts. */
+function Home() {
+  const { me } = useSession();
+  const { t } = useI18n();
+  if (hasRole(me, ...CREW)) return <Navigate to="/my-orders" replace />;
+  if (hasRole(me, ...SUPERVISION)) return <Navigate to="/queue" replace />;
+  return <Result status="info" title={t('welcome', { name: me?.name ?? '' })} />;
+}
+
+/** A page for some roles: anyone else is told so, not shown an empty page. */
+function Allowed({ roles, children }: { roles: string[]; children: ReactNode }) {
+  const { me } = useSession();
+  const { t } = useI18n();
+  return hasRole(me, ...roles) ? (
+    <>{children}</>
+  ) : (
+    <Result status="403" title="403" subTitle={t('forbidden')} />
+  );
+}

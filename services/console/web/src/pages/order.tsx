@@ -1,0 +1,369 @@
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, ApiError, fieldErrorsOf } from '../api';
+import { useI18n } from '../i18n';
+import { isLate, ORDERS, PRIORITY_COLOURS, when, type Page, type WorkOrder } from '../orders';
+import { hasRole, useSession } from '../session';
+
+interface Quota {
+  inForceToday?: number;
+  versions: { version: number; quality: { checklist: string[] } }[];
+}
+
+/** One order: what it is, its due time and history, and what the person may do with it now. */
+export function OrderPage() {
+  const { id = '' } = useParams();
+  const { t, language } = useI18n();
+  const { message } = App.useApp();
+  const [order, setOrder] = useState<WorkOrder>();
+  const [error, setError] = useState<ApiError>();
+
+  const load = useCallback(() => {
+    api<WorkOrder>(`${ORDERS}/${encodeURIComponent(id)}`)
+      .then(({ data }) => setOrder(data))
+      .catch((err: unknown) => setError(err instanceof ApiError ? err : new ApiError(0, 'network')));
+  }, [id]);
+  useEffect(load, [load]);
+
+  /** Sends an action guarded by the version shown; the order comes back as it now is. */
+  const act = async (action: string, body: unknown) => {
+    if (!order) return;
+    const { data } = await api<WorkOrder>(`${ORDERS}/${order.id}/${action}`, {
+      body,
+      headers: { 'if-match': `"${order.version}"` },
+    });
+    setOrder(data);
+    void message.success(t('saved'));
+  };
+
+  if (error)
+    return error.status === 403 ? (
+      <Result status="403" title="403" subTitle={t('forbidden')} />
+    ) : error.status === 404 ? (
+      <Result status="404" title={t('notFound')} />
+    ) : (
+      <Result status="warning" title={t('serviceDown')} />
+    );
+  if (!order) return <Spin />;
+
+  const can = (action: string) => order.allowed.includes(action);
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Card
+        title={order.title}
+        extra={<Tag color={PRIORITY_COLOURS[order.priority]}>{order.priority}</Tag>}
+        size="small"
+      >
+        <Descriptions column={1} size="small">
+          <Descriptions.Item label={t('state')}>
+            <span data-testid="order-state">{t(`state.${order.state}`)}</span>
+            {order.rating && <Tag style={{ marginLeft: 8 }}>{t(`rating.${order.rating}`)}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('asset')}>{order.assetId}</Descriptions.Item>
+          <Descriptions.Item label={t('due')}>
+            {when(order.due.resolveBy, language)} {isLate(order) && <Tag color="red">{t('late')}</Tag>}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('standardHours')}>{order.standardHours}</Descriptions.Item>
+          {order.assignee && (
+            <Descriptions.Item label={t('assignee')}>
+              {t(order.assignee.kind)} {order.assignee.id}
+            </Descriptions.Item>
+          )}
+          {order.description && <Descriptions.Item>{order.description}</Descriptions.Item>}
+        </Descriptions>
+      </Card>
+      {can('start') && (
+        <Button type="primary" block size="large" onClick={() => void act('start', {}).catch(() => load())}>
+          {t('start')}
+        </Button>
+      )}
+      {can('assign') && <AssignForm onAssign={(body) => act('assign', body)} />}
+      {['in-progress', 'completed'].includes(order.state) && <Photos order={order} onAdded={setOrder} />}
+      {can('complete') && <CompleteForm order={order} onComplete={(body) => act('complete', body)} />}
+      {can('verify') && (
+        <VerifyForm onVerify={(body) => act('verify', body)} onReject={(body) => act('reject', body)} />
+      )}
+      <Card size="small" title={t('history')}>
+        <Timeline
+          items={order.history.map((h) => ({
+            children: (
+              <Typography.Text>
+                {when(h.at, language)} · {h.action} · {h.by}
+                {h.reason ? ` · ${h.reason}` : ''}
+              </Typography.Text>
+            ),
+          }))}
+        />
+      </Card>
+    </Space>
+  );
+}
+
+function Photos({ order, onAdded }: { order: WorkOrder; onAdded: (o: WorkOrder) => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string>();
+  return (
+    <Card size="small" title={`${t('photos')} (${order.photos.length})`}>
+      {error && <Alert type="error" message={error} style={{ marginBottom: 8 }} />}
+      <Space wrap>
+        {order.photos.map((p) => (
+          <img
+            key={p.id}
+            src={`${ORDERS}/${order.id}/photos/${p.id}`}
+            alt=""
+            style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }}
+          />
+        ))}
+        <Upload
+          accept="image/jpeg,image/png,image/webp"
+          capture="environment"
+          showUploadList={false}
+          customRequest={({ file, onSuccess, onError }) => {
+            api<WorkOrder>(`${ORDERS}/${order.id}/photos`, { raw: file as File })
+              .then(({ data }) => {
+                setError(undefined);
+                onAdded(data);
+                onSuccess?.(data);
+              })
+              .catch((err: Error) => {
+                setError(err.message);
+                onError?.(err);
+              });
+          }}
+        >
+          <Button data-testid="add-photo">{t('addPhoto')}</Button>
+        </Upload>
+      </Space>
+    </Card>
+  );
+}
+
+interface CompleteValues {
+  notes: string;
+  labourHours: number;
+  materials?: { name: string; quantity: number; unit: string; costYuan: number }[];
+  checklist?: string[];
+}
+
+function CompleteForm({
+  order,
+  onComplete,
+}: {
+  order: WorkOrder;
+  onComplete: (body: unknown) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<CompleteValues>();
+  const [items, setItems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<Quota>(`/api/work-orders/standards/quotas/${encodeURIComponent(order.taskType)}`)
+      .then(({ data }) => {
+        const wanted = order.quotaVersion ?? data.inForceToday;
+        setItems(data.versions.find((v) => v.version === wanted)?.quality.checklist ?? []);
+      })
+      .catch(() => setItems([]));
+  }, [order.taskType, order.quotaVersion]);
+
+  const submit = async (v: CompleteValues) => {
+    setBusy(true);
+    try {
+      await onComplete({
+        notes: v.notes,
+        labourHours: v.labourHours,
+        materials: (v.materials ?? []).map((m) => ({
+          name: m.name,
+          quantity: m.quantity,
+          unit: m.unit,
+          costFen: Math.round(m.costYuan * 100),
+        })),
+        checklist: items.map((item) => ({ item, passed: (v.checklist ?? []).includes(item) })),
+        actedAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      form.setFields(fieldErrorsOf(err) as never);
+      if (!(err instanceof ApiError) || err.errors.length === 0)
+        form.setFields([{ name: 'notes', errors: [(err as Error).message] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('complete')}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ labourHours: order.standardHours }}
+      >
+        <Form.Item name="notes" label={t('notes')} rules={[{ required: true, message: t('required') }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item
+          name="labourHours"
+          label={t('labourHours')}
+          rules={[{ required: true, message: t('required') }]}
+        >
+          <InputNumber min={0} max={1000} step={0.5} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.List name="materials">
+          {(fields, { add, remove }) => (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <Typography.Text>{t('materials')}</Typography.Text>
+              {fields.map((f) => (
+                <Space key={f.key} wrap>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('required') }]}>
+                    <Input placeholder={t('materialName')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'quantity']} rules={[{ required: true, message: t('required') }]}>
+                    <InputNumber placeholder={t('quantity')} min={0} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'unit']} rules={[{ required: true, message: t('required') }]}>
+                    <Input placeholder={t('unit')} style={{ width: 64 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'costYuan']} rules={[{ required: true, message: t('required') }]}>
+                    <InputNumber placeholder={t('costYuan')} min={0} step={0.01} />
+                  </Form.Item>
+                  <Button onClick={() => remove(f.name)}>−</Button>
+                </Space>
+              ))}
+              <Button onClick={() => add()}>{t('addMaterial')}</Button>
+            </Space>
+          )}
+        </Form.List>
+        {items.length > 0 && (
+          <Form.Item name="checklist" label={t('checklist')} style={{ marginTop: 12 }}>
+            <Checkbox.Group options={items} style={{ display: 'flex', flexDirection: 'column' }} />
+          </Form.Item>
+        )}
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {t('complete')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function AssignForm({ onAssign }: { onAssign: (body: unknown) => Promise<void> }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [form] = Form.useForm<{ kind: string; id: string }>();
+  const [crews, setCrews] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    if (!hasRole(me, 'supervisor', 'admin', 'department-head')) return;
+    api<Page<{ id: string; name: string }>>('/api/work-orders/directory/crews?pageSize=100')
+      .then(({ data }) => setCrews(data.items.map((c) => ({ value: c.id, label: `${c.name} (${c.id})` }))))
+      .catch(() => setCrews([]));
+  }, [me]);
+  return (
+    <Card size="small" title={t('assign')}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ kind: 'crew' }}
+        onFinish={(v) =>
+          void onAssign({ assignee: { kind: v.kind, id: v.id } }).catch((err: unknown) =>
+            form.setFields([{ name: 'id', errors: [(err as Error).message] }]),
+          )
+        }
+      >
+        <Form.Item name="kind">
+          <Radio.Group
+            options={['crew', 'contractor', 'person'].map((k) => ({ value: k, label: t(k) }))}
+            optionType="button"
+          />
+        </Form.Item>
+        <Form.Item name="id" rules={[{ required: true, message: t('required') }]}>
+          <Select
+            showSearch
+            options={crews}
+            style={{ minWidth: 220 }}
+            placeholder={t('assignTo')}
+            mode={undefined}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('assign')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function VerifyForm({
+  onVerify,
+  onReject,
+}: {
+  onVerify: (body: unknown) => Promise<void>;
+  onReject: (body: unknown) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ rating: string; comment?: string; reason?: string }>();
+  const report = (field: 'rating' | 'reason') => (err: unknown) =>
+    form.setFields([{ name: field, errors: [(err as Error).message] }]);
+  return (
+    <Card size="small" title={t('verify')}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="rating" label={t('rating')}>
+          <Radio.Group
+            optionType="button"
+            options={['good', 'excellent', 'outstanding', 'perfect'].map((r) => ({
+              value: r,
+              label: t(`rating.${r}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="comment" label={t('comment')}>
+          <Input />
+        </Form.Item>
+        <Space wrap>
+          <Button
+            type="primary"
+            onClick={() => {
+              const { rating, comment } = form.getFieldsValue();
+              if (!rating) return form.setFields([{ name: 'rating', errors: [t('required')] }]);
+              void onVerify({ rating, ...(comment && { comment }) }).catch(report('rating'));
+            }}
+          >
+            {t('verify')}
+          </Button>
+        </Space>
+        <Form.Item name="reason" label={t('reason')} style={{ marginTop: 16 }}>
+          <Input />
+        </Form.Item>
+        <Button
+          danger
+          onClick={() => {
+            const { reason } = form.getFieldsValue();
+            if (!reason) return form.setFields([{ name: 'reason', errors: [t('required')] }]);
+            void onReject({ reason }).catch(report('reason'));
+          }}
+        >
+          {t('reject')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
