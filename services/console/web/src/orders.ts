@@ -16,6 +16,13 @@ export interface WorkOrder {
   escalations: { stepId: string; at: string }[];
   photos: { id: string; type: string; at: string }[];
   rating?: string;
+  closure?: {
+    notes: string;
+    labourHours: number;
+    materials: { name: string; quantity: number; unit: string; costFen: number }[];
+    actualCostFen: number;
+    checklist: { item: string; passed: boolean }[];
+  };
   history: { action: string; from: string | null; to: string; by: string; at: string; reason?: string }[];
   version: number;
 }

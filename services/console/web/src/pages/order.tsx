@@ -8,6 +8,7 @@ import {
   Form,
   Input,
   InputNumber,
+  List,
   Radio,
   Result,
   Select,
@@ -20,7 +21,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, fieldErrorsOf } from '../api';
+import { api, ApiError, fieldErrorsOf, yuan } from '../api';
 import { useI18n } from '../i18n';
 import { isLate, ORDERS, PRIORITY_COLOURS, when, type Page, type WorkOrder } from '../orders';
 import { hasRole, useSession } from '../session';
@@ -34,6 +35,7 @@ interface Quota {
 export function OrderPage() {
   const { id = '' } = useParams();
   const { t, language } = useI18n();
+  const { me } = useSession();
   const { message } = App.useApp();
   const [order, setOrder] = useState<WorkOrder>();
   const [error, setError] = useState<ApiError>();
@@ -66,7 +68,16 @@ export function OrderPage() {
     );
   if (!order) return <Spin />;
 
-  const can = (action: string) => order.allowed.includes(action);
+  // The state machine says what may happen now; the role says who does it (the service checks both).
+  const working = hasRole(me, 'crew-member', 'contractor');
+  const supervising = hasRole(me, 'supervisor', 'department-head', 'admin');
+  const can = (action: string) =>
+    order.allowed.includes(action) &&
+    (['start', 'complete'].includes(action)
+      ? working
+      : ['assign', 'verify', 'reject'].includes(action)
+        ? supervising
+        : false);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
@@ -92,23 +103,26 @@ export function OrderPage() {
           {order.description && <Descriptions.Item>{order.description}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      {order.closure && <ClosureCard closure={order.closure} />}
       {can('start') && (
         <Button type="primary" block size="large" onClick={() => void act('start', {}).catch(() => load())}>
           {t('start')}
         </Button>
       )}
       {can('assign') && <AssignForm onAssign={(body) => act('assign', body)} />}
-      {['in-progress', 'completed'].includes(order.state) && <Photos order={order} onAdded={setOrder} />}
+      {(order.state === 'in-progress' || order.photos.length > 0) && (
+        <Photos order={order} onAdded={setOrder} canAdd={working && order.state === 'in-progress'} />
+      )}
       {can('complete') && <CompleteForm order={order} onComplete={(body) => act('complete', body)} />}
       {can('verify') && (
         <VerifyForm onVerify={(body) => act('verify', body)} onReject={(body) => act('reject', body)} />
       )}
-      <Card size="small" title={t('history')}>
+      <Card size="small" title={t('history')} data-testid="history">
         <Timeline
           items={order.history.map((h) => ({
             children: (
               <Typography.Text>
-                {when(h.at, language)} · {h.action} · {h.by}
+                {when(h.at, language)} · {t(`action.${h.action}`)} · {h.by}
                 {h.reason ? ` · ${h.reason}` : ''}
               </Typography.Text>
             ),
@@ -119,7 +133,47 @@ export function OrderPage() {
   );
 }
 
-function Photos({ order, onAdded }: { order: WorkOrder; onAdded: (o: WorkOrder) => void }) {
+/** What the crew reported at completion: what the supervisor verifies against. */
+function ClosureCard({ closure }: { closure: NonNullable<WorkOrder['closure']> }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={t('complete')} data-testid="closure">
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('notes')}>{closure.notes}</Descriptions.Item>
+        <Descriptions.Item label={t('labourHours')}>{closure.labourHours}</Descriptions.Item>
+        <Descriptions.Item label={t('costYuan')}>{yuan(closure.actualCostFen)}</Descriptions.Item>
+        {closure.materials.length > 0 && (
+          <Descriptions.Item label={t('materials')}>
+            {closure.materials.map((m) => `${m.name} ${m.quantity}${m.unit} ${yuan(m.costFen)}`).join('；')}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {closure.checklist.length > 0 && (
+        <List
+          size="small"
+          header={t('checklist')}
+          dataSource={closure.checklist}
+          renderItem={(c) => (
+            <List.Item>
+              <Tag color={c.passed ? 'green' : 'red'}>{c.passed ? '✓' : '✗'}</Tag>
+              {c.item}
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+function Photos({
+  order,
+  onAdded,
+  canAdd,
+}: {
+  order: WorkOrder;
+  onAdded: (o: WorkOrder) => void;
+  canAdd: boolean;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
   return (
@@ -134,25 +188,27 @@ function Photos({ order, onAdded }: { order: WorkOrder; onAdded: (o: WorkOrder) 
             style={{ width: 72, height: 72, objectFit: 'cover', borderRadius: 4 }}
           />
         ))}
-        <Upload
-          accept="image/jpeg,image/png,image/webp"
-          capture="environment"
-          showUploadList={false}
-          customRequest={({ file, onSuccess, onError }) => {
-            api<WorkOrder>(`${ORDERS}/${order.id}/photos`, { raw: file as File })
-              .then(({ data }) => {
-                setError(undefined);
-                onAdded(data);
-                onSuccess?.(data);
-              })
-              .catch((err: Error) => {
-                setError(err.message);
-                onError?.(err);
-              });
-          }}
-        >
-          <Button data-testid="add-photo">{t('addPhoto')}</Button>
-        </Upload>
+        {canAdd && (
+          <Upload
+            accept="image/jpeg,image/png,image/webp"
+            capture="environment"
+            showUploadList={false}
+            customRequest={({ file, onSuccess, onError }) => {
+              api<WorkOrder>(`${ORDERS}/${order.id}/photos`, { raw: file as File })
+                .then(({ data }) => {
+                  setError(undefined);
+                  onAdded(data);
+                  onSuccess?.(data);
+                })
+                .catch((err: Error) => {
+                  setError(err.message);
+                  onError?.(err);
+                });
+            }}
+          >
+            <Button data-testid="add-photo">{t('addPhoto')}</Button>
+          </Upload>
+        )}
       </Space>
     </Card>
   );
