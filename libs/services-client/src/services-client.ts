@@ -122,6 +122,30 @@ export interface RestroomRequest extends AssetCore {
   };
 }
 
+export interface RoadSegmentRequest extends AssetCore {
+  readonly road: {
+    readonly lengthM: number;
+    readonly widthM: number;
+    readonly pavement: 'asphalt' | 'cement-concrete' | 'block-paving';
+    readonly roadClass: 'expressway' | 'arterial' | 'secondary-arterial' | 'branch';
+  };
+}
+
+/** An inspection sheet: a road's distresses, a restroom's state, a device's calibration (any one). */
+export interface InspectionRequest {
+  readonly inspectedAt?: string;
+  readonly notes?: string;
+  readonly pavement?: {
+    readonly distresses: readonly {
+      readonly type: string;
+      readonly quantity: number;
+      readonly severity?: string;
+    }[];
+  };
+  readonly restroom?: Record<string, unknown>;
+  readonly calibration?: { readonly certificate?: string };
+}
+
 export interface MonitoringDeviceRequest extends AssetCore {
   readonly device: {
     readonly kind: 'nh3-sensor' | 'h2s-sensor' | 'water-leak-sensor' | 'air-quality-sensor' | (string & {});
@@ -548,6 +572,25 @@ export function createServicesClient(urls: ServiceUrls) {
         path: `/sites/${segment(siteId)}/buildings`,
         auth: { bearer: token },
         body: building,
+      }),
+    registerRoadSegment: (token: string, road: RoadSegmentRequest) =>
+      call<AssetView>({
+        service: 'assetInventory',
+        what: `register road segment ${road.code}`,
+        method: 'POST',
+        path: '/road-segments',
+        auth: { bearer: token },
+        body: road,
+      }),
+    /** An inspection of an asset, scored by its class's condition model. */
+    inspect: (token: string, code: string, sheet: InspectionRequest) =>
+      call<Record<string, unknown>>({
+        service: 'assetInventory',
+        what: `inspect ${code}`,
+        method: 'POST',
+        path: `/assets/${segment(code)}/inspections`,
+        auth: { bearer: token },
+        body: sheet,
       }),
     /** A restroom is in a building. */
     registerRestroom: (token: string, restroom: RestroomRequest) =>

@@ -1,4 +1,6 @@
 import { SiteStateV1, TOPICS, decodeEvent, type EnvelopeOf } from '@buqi/contracts';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Db } from 'mongodb';
 import { readTopic } from '@buqi/testing';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 import { SiteRepository } from './persistence/site.repository';
@@ -100,6 +102,30 @@ describe('sites', () => {
         reason: expect.stringMatching(/outside the site plan/),
       }),
     ]);
+  });
+
+  it('changes a site stored before sites had buildings, rather than failing on the missing list', async () => {
+    const db = service.app.get(getConnectionToken()).db as Db;
+    const now = new Date('2026-11-01T00:00:00Z');
+    await db.collection<{ _id: string } & Record<string, unknown>>('sites').insertOne({
+      _id: 'OLD',
+      name: '旧院',
+      kind: 'government-compound',
+      plan,
+      zones: [],
+      version: 1,
+      createdAt: now,
+      createdBy: 'u-wang',
+      updatedAt: now,
+      updatedBy: 'u-wang',
+    });
+    const added = await call('POST', '/sites/OLD/zones', {
+      token: manager,
+      body: { code: 'A', name: '主楼区', outline: square(10, 10, 100) },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ buildings: [], zones: [expect.objectContaining({ code: 'A' })] });
+    await db.collection<{ _id: string }>('sites').deleteOne({ _id: 'OLD' }); // the list below counts sites
   });
 
   it('adds zones, refusing a second one with the same code as a conflict', async () => {

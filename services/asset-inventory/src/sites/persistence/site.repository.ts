@@ -69,5 +69,6 @@ export class SiteRepository {
 
 function toSite(doc: SiteDocument): StoredSite {
   const { _id, ...rest } = doc;
-  return { id: _id, ...rest };
+  // Sites stored before buildings were kept have none.
+  return { id: _id, ...rest, zones: rest.zones ?? [], buildings: rest.buildings ?? [] };
 }
