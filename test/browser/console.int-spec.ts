@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { Kafka, logLevel } from 'kafkajs';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@buqi/auth';
-import { encodeEvent, ServiceQuotaV1 } from '@buqi/contracts';
+import { DeviceStatusChangedV1, encodeEvent, ServiceQuotaV1 } from '@buqi/contracts';
 import { createEvent } from '@buqi/messaging';
 import {
   dropTestDatabase,
@@ -31,6 +31,7 @@ const CHECKLIST = ['切割成规则形状', '清除松散材料并涂刷粘层�
 const processes: SpawnedService[] = [];
 let consoleUrl: string;
 let browser: Browser;
+const kafka = new Kafka({ brokers: engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
 
 /** The console's own API, as a signed-in admin or supervisor would call it (cookie and header). */
 async function consoleApi(cookie: string, method: string, path: string, body?: unknown) {
@@ -107,7 +108,6 @@ beforeAll(async () => {
   await workOrders.waitForHttp(`http://127.0.0.1:${workOrdersPort}/health/ready`, { timeoutMs: 180_000 });
 
   // The quota's checklist, as budget-allocation publishes it.
-  const kafka = new Kafka({ brokers: engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();
   const quota = {
@@ -262,4 +262,36 @@ describe('the console in a browser', () => {
     await shot(page, 'supervisor-verified.png');
     await page.close();
   });
+
+  it('shows an alert live, without a reload, when a device goes offline', async () => {
+    const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    await signIn(page, 'zhang.zhuguan');
+    await page.waitForURL(/\/queue$/);
+    const producer = kafka.producer();
+    await producer.connect();
+    // The console's feed reads from the end of the topic once it has joined: offline events go out until one shows.
+    const publishing = setInterval(() => {
+      const event = createEvent(
+        DeviceStatusChangedV1,
+        { ...DeviceStatusChangedV1.example, deviceId: 'BY-DV-001', at: new Date().toISOString() },
+        { source: 'asset-inventory', actor: { kind: 'system', id: 'test' } },
+      );
+      void producer.send({
+        topic: `${name}.${DeviceStatusChangedV1.topic}`,
+        messages: [{ key: 'BY-DV-001', value: encodeEvent(DeviceStatusChangedV1, event) }],
+      });
+    }, 2_000);
+    try {
+      await page
+        .getByTestId('alert-toast')
+        .filter({ hasText: '设备离线：BY-DV-001' })
+        .first()
+        .waitFor({ timeout: 90_000 });
+    } finally {
+      clearInterval(publishing);
+      await producer.disconnect();
+    }
+    await shot(page, 'alert-live.png');
+    await page.close();
+  }, 120_000);
 });

@@ -4,6 +4,8 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { PLATFORM_CONFIG, PlatformModule } from '@buqi/platform';
 import { ACCOUNT_MODEL, accountSchema } from './accounts/account.schema';
 import { Accounts } from './accounts/accounts';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsFeed } from './alerts/alerts-feed';
 import type { ConsoleConfig } from './config';
 import { GatewayController } from './gateway/gateway.controller';
 import { AccountsController } from './http/accounts.controller';
@@ -27,9 +29,10 @@ export class AppModule implements NestModule {
         PlatformModule.forRoot({ serviceName: serviceInfo.name, config }),
         MongooseModule.forFeature([{ name: ACCOUNT_MODEL, schema: accountSchema }]),
       ],
-      controllers: [AuthController, AccountsController, JwksController, GatewayController],
+      controllers: [AuthController, AccountsController, JwksController, GatewayController, AlertsController],
       providers: [
         Accounts,
+        AlertsFeed,
         SessionStore,
         SignInThrottle,
         ServiceTokens,

@@ -3,6 +3,7 @@ import {
   defineConfig,
   duration,
   httpConfig,
+  kafkaConfig,
   mongoConfig,
   redisConfig,
   str,
@@ -15,6 +16,7 @@ export const consoleConfig = defineConfig({
   ...httpConfig(3100),
   ...mongoConfig('buqi_console'),
   ...redisConfig,
+  ...kafkaConfig,
   ...telemetryConfig,
   CONSOLE_SIGNING_KEY_DIR: str({
     description:

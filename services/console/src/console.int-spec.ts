@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@buqi/auth';
+import { DeviceStatusChangedV1, encodeEvent } from '@buqi/contracts';
+import { createEvent } from '@buqi/messaging';
 import {
   engineEnv,
   freePort,
@@ -270,6 +272,52 @@ describe('the console', () => {
     expect((await page('/%2e%2e/%2e%2e/package.json', '*/*')).status).toBe(404);
     expect((await page('/nope.js', '*/*')).status).toBe(404);
   });
+
+  it('streams alerts live to a signed-in page, and to nobody signed out', async () => {
+    expect((await fetch(`${consoleApp.url}/alerts/stream`)).status).toBe(401);
+    const reader = new Browser();
+    await reader.signIn('admin', ADMIN_PASSWORD);
+    const stream = await fetch(`${consoleApp.url}/alerts/stream`, {
+      headers: { cookie: reader.cookie as string },
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const text = (stream.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const producer = consoleApp.kafka.producer();
+    await producer.connect();
+    try {
+      // The feed reads from the end of the topic once it has joined: offline events go out until one arrives.
+      const sent: string[] = [];
+      const publishing = setInterval(() => {
+        const event = createEvent(
+          DeviceStatusChangedV1,
+          { ...DeviceStatusChangedV1.example, deviceId: 'NY-DV-009', at: new Date().toISOString() },
+          { source: 'asset-inventory', actor: { kind: 'system', id: 'test' } },
+        );
+        sent.push(event.id);
+        void producer.send({
+          topic: consoleApp.prefix + DeviceStatusChangedV1.topic,
+          messages: [{ key: 'NY-DV-009', value: encodeEvent(DeviceStatusChangedV1, event) }],
+        });
+      }, 1_000);
+      try {
+        while (!received.includes('event: alert')) {
+          const { value, done } = await text.read();
+          if (done) break;
+          received += value;
+        }
+      } finally {
+        clearInterval(publishing);
+      }
+      const alert = JSON.parse(/data: (.*)\n/.exec(received)?.[1] ?? '{}') as Record<string, unknown>;
+      expect(alert).toMatchObject({ kind: 'device-offline', severity: 'error', subject: 'NY-DV-009' });
+      expect(sent).toContain(alert['id']);
+    } finally {
+      await text.cancel();
+      await producer.disconnect();
+    }
+  }, 60_000);
 
   it('serves its public keys as a JWKS, and never its private key', async () => {
     const res = await fetch(`${consoleApp.url}/.well-known/jwks.json`);

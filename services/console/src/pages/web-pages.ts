@@ -20,6 +20,7 @@ const BACKEND = [
   /^\/api\//,
   /^\/auth\//,
   /^\/admin\//,
+  /^\/alerts\//,
   /^\/\.well-known\//,
   /^\/health(\/|$)/,
   /^\/docs(-json|\/|$)/,

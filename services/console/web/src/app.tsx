@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { AlertsBell } from './alerts';
 import { I18nProvider, useI18n } from './i18n';
 import { AccountsPage } from './pages/accounts';
 import { MyOrdersPage } from './pages/my-orders';
@@ -71,6 +72,7 @@ function Shell() {
           />
         )}
         <Space style={{ marginLeft: 'auto' }}>
+          {me && <AlertsBell />}
           <Button size="small" onClick={() => setLanguage(language === 'en' ? 'zh-CN' : 'en')}>
             {t('language')}
           </Button>
