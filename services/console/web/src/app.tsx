@@ -6,6 +6,9 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate 
 import { AlertsBell } from './alerts';
 import { I18nProvider, useI18n } from './i18n';
 import { AccountsPage } from './pages/accounts';
+import { BacklogPage } from './pages/backlog';
+import { CampusPage } from './pages/campus';
+import { FinancePage } from './pages/finance';
 import { MyOrdersPage } from './pages/my-orders';
 import { OrderPage } from './pages/order';
 import { QueuePage } from './pages/queue';
@@ -14,6 +17,8 @@ import { hasRole, SessionProvider, useSession } from './session';
 
 const CREW = ['crew-member', 'contractor'];
 const SUPERVISION = ['supervisor', 'department-head', 'admin'];
+const PLANNING = ['asset-manager', 'department-head', 'finance', 'leadership', 'admin'];
+const FINANCE = ['finance', 'department-head', 'leadership', 'admin'];
 
 export function App() {
   return (
@@ -52,6 +57,15 @@ function Shell() {
       ? [{ key: '/my-orders', label: <Link to="/my-orders">{t('myOrders')}</Link> }]
       : []),
     ...(hasRole(me, ...SUPERVISION) ? [{ key: '/queue', label: <Link to="/queue">{t('queue')}</Link> }] : []),
+    ...(hasRole(me, ...PLANNING)
+      ? [
+          { key: '/campus', label: <Link to="/campus">{t('campus')}</Link> },
+          { key: '/backlog', label: <Link to="/backlog">{t('backlog')}</Link> },
+        ]
+      : []),
+    ...(hasRole(me, ...FINANCE)
+      ? [{ key: '/finance', label: <Link to="/finance">{t('finance')}</Link> }]
+      : []),
     ...(hasRole(me, 'admin')
       ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }]
       : []),
@@ -112,6 +126,30 @@ function Shell() {
               </Allowed>
             }
           />
+          <Route
+            path="/campus"
+            element={
+              <Allowed roles={PLANNING}>
+                <CampusPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="/backlog"
+            element={
+              <Allowed roles={PLANNING}>
+                <BacklogPage />
+              </Allowed>
+            }
+          />
+          <Route
+            path="/finance"
+            element={
+              <Allowed roles={FINANCE}>
+                <FinancePage />
+              </Allowed>
+            }
+          />
           <Route path="*" element={<Result status="404" title={t('notFound')} />} />
         </Routes>
       </Layout.Content>
@@ -125,6 +163,8 @@ function Home() {
   const { t } = useI18n();
   if (hasRole(me, ...CREW)) return <Navigate to="/my-orders" replace />;
   if (hasRole(me, ...SUPERVISION)) return <Navigate to="/queue" replace />;
+  if (hasRole(me, 'asset-manager')) return <Navigate to="/campus" replace />;
+  if (hasRole(me, 'finance')) return <Navigate to="/finance" replace />;
   return <Result status="info" title={t('welcome', { name: me?.name ?? '' })} />;
 }
 
