@@ -210,8 +210,17 @@ describe('the console in a browser', () => {
     await shows(page.getByTestId('order-state'), '已派单');
     await shot(page, 'crew-order-assigned.png');
 
+    // No signal in the plant room: the start is kept on the phone, with the time it was made …
+    await context.setOffline(true);
+    const pressedAt = Date.now();
     await page.getByRole('button', { name: '开始处理' }).click();
+    await shows(page.getByTestId('queued'), '1 项待同步');
+    await shows(page.getByTestId('order-state'), '已派单');
+    await page.waitForTimeout(2_000);
+    // … and sent when the signal is back.
+    await context.setOffline(false);
     await shows(page.getByTestId('order-state'), '处理中');
+    expect(await page.getByTestId('queued').count()).toBe(0);
 
     const png = Buffer.concat([
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -234,6 +243,16 @@ describe('the console in a browser', () => {
     // Verification is the supervisor's: the crew is not offered it.
     expect(await page.getByRole('button', { name: /验\s?收/ }).count()).toBe(0);
     await shot(page, 'crew-order-completed.png');
+    // The server kept both times of the start made offline: when it was made and when it arrived.
+    const supervisor = await signInCookie('zhang.zhuguan', PASSWORD);
+    const history = (await consoleApi(supervisor, 'GET', `/api/work-orders/work-orders/${orderId}`)).body[
+      'history'
+    ] as { action: string; at: string; actedAt?: string }[];
+    const started = history.find((h) => h.action === 'start');
+    expect(Date.parse(started?.actedAt as string)).toBeGreaterThanOrEqual(pressedAt - 1_000);
+    expect(Date.parse(started?.at as string) - Date.parse(started?.actedAt as string)).toBeGreaterThanOrEqual(
+      1_500,
+    );
 
     // A page the crew may not see says so.
     await page.goto(`${consoleUrl}/accounts`);

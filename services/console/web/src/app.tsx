@@ -1,10 +1,11 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AlertsBell } from './alerts';
 import { I18nProvider, useI18n } from './i18n';
+import { flush } from './outbox';
 import { AccountsPage } from './pages/accounts';
 import { BacklogPage } from './pages/backlog';
 import { CampusPage } from './pages/campus';
@@ -45,6 +46,13 @@ function Themed({ children }: { children: ReactNode }) {
 
 function Shell() {
   const { me, signOut } = useSession();
+  // Moves a crew member made offline are sent as soon as the app opens with signal, or signal returns.
+  useEffect(() => {
+    const send = () => void flush();
+    send();
+    window.addEventListener('online', send);
+    return () => window.removeEventListener('online', send);
+  }, []);
   const { t, language, setLanguage } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();

@@ -170,6 +170,9 @@ const zh = {
   actual: '实际支出',
   used: '使用率',
   noBudgetYear: '本年度预算尚未建立',
+  queuedOffline: '当前离线：已保存在手机上，恢复网络后自动提交',
+  queuedRefused: '离线期间的操作未被接受',
+  queuedCount: '{n} 项待同步',
   language: 'English',
 };
 type Key = keyof typeof zh;
@@ -341,6 +344,9 @@ const en: Partial<Record<Key, string>> = {
   actual: 'Spent',
   used: 'Used',
   noBudgetYear: 'This year’s budget is not open yet',
+  queuedOffline: 'Offline: kept on this phone and sent when the network is back',
+  queuedRefused: 'A move made offline was not accepted',
+  queuedCount: '{n} waiting to sync',
   language: '中文',
 };
 

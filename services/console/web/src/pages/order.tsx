@@ -22,6 +22,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api, ApiError, fieldErrorsOf, yuan } from '../api';
+import { enqueue, flush, isQueueable, OUTBOX_EVENT, queued } from '../outbox';
 import { useI18n } from '../i18n';
 import { isLate, ORDERS, PRIORITY_COLOURS, when, type Page, type WorkOrder } from '../orders';
 import { hasRole, useSession } from '../session';
@@ -47,16 +48,46 @@ export function OrderPage() {
   }, [id]);
   useEffect(load, [load]);
 
-  /** Sends an action guarded by the version shown; the order comes back as it now is. */
-  const act = async (action: string, body: unknown) => {
+  /**
+   * Sends an action guarded by the version shown; the order comes back as it now is. Without signal
+   * a crew member's move is kept on the phone with the time they acted, and sent when it returns.
+   */
+  const act = async (action: string, body: Record<string, unknown>) => {
     if (!order) return;
-    const { data } = await api<WorkOrder>(`${ORDERS}/${order.id}/${action}`, {
-      body,
-      headers: { 'if-match': `"${order.version}"` },
-    });
-    setOrder(data);
-    void message.success(t('saved'));
+    const path = `${ORDERS}/${order.id}/${action}`;
+    const acted = isQueueable(path) ? { actedAt: new Date().toISOString(), ...body } : body;
+    try {
+      const { data } = await api<WorkOrder>(path, {
+        body: acted,
+        headers: { 'if-match': `"${order.version}"` },
+      });
+      setOrder(data);
+      void message.success(t('saved'));
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.status !== 0 || !isQueueable(path)) throw err;
+      enqueue(path, acted);
+      void message.warning(t('queuedOffline'));
+    }
   };
+
+  // Moves kept while offline: send them when the network is back, then show the order as it is.
+  useEffect(() => {
+    const online = () =>
+      void flush().then((refused) => {
+        for (const r of refused) void message.error(`${t('queuedRefused')}: ${r.error.message}`);
+        load();
+      });
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [load, message, t]);
+  // What waits to be sent is on the phone, not in React's state: re-render when it changes.
+  const [, outboxChanged] = useState(0);
+  useEffect(() => {
+    const changed = () => outboxChanged((n) => n + 1);
+    window.addEventListener(OUTBOX_EVENT, changed);
+    return () => window.removeEventListener(OUTBOX_EVENT, changed);
+  }, []);
+  const waiting = queued().filter((m) => m.path.startsWith(`${ORDERS}/${id}/`));
 
   if (error)
     return error.status === 403 ? (
@@ -88,6 +119,11 @@ export function OrderPage() {
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('state')}>
             <span data-testid="order-state">{t(`state.${order.state}`)}</span>
+            {waiting.length > 0 && (
+              <Tag color="gold" style={{ marginLeft: 8 }} data-testid="queued">
+                {t('queuedCount', { n: waiting.length })}
+              </Tag>
+            )}
             {order.rating && <Tag style={{ marginLeft: 8 }}>{t(`rating.${order.rating}`)}</Tag>}
           </Descriptions.Item>
           <Descriptions.Item label={t('asset')}>{order.assetId}</Descriptions.Item>
@@ -226,7 +262,7 @@ function CompleteForm({
   onComplete,
 }: {
   order: WorkOrder;
-  onComplete: (body: unknown) => Promise<void>;
+  onComplete: (body: Record<string, unknown>) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<CompleteValues>();
@@ -322,7 +358,7 @@ function CompleteForm({
   );
 }
 
-function AssignForm({ onAssign }: { onAssign: (body: unknown) => Promise<void> }) {
+function AssignForm({ onAssign }: { onAssign: (body: Record<string, unknown>) => Promise<void> }) {
   const { t } = useI18n();
   const { me } = useSession();
   const [form] = Form.useForm<{ kind: string; id: string }>();
@@ -372,8 +408,8 @@ function VerifyForm({
   onVerify,
   onReject,
 }: {
-  onVerify: (body: unknown) => Promise<void>;
-  onReject: (body: unknown) => Promise<void>;
+  onVerify: (body: Record<string, unknown>) => Promise<void>;
+  onReject: (body: Record<string, unknown>) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ rating: string; comment?: string; reason?: string }>();
