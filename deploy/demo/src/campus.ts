@@ -197,7 +197,7 @@ const sensor = (code: string, name: string, watches: RestroomRequest): Monitorin
   name,
   zone: 'A',
   building: 'B01',
-  location: { x: watches.location.x + 2, y: watches.location.y },
+  location: { x: watches.location.x + 7, y: watches.location.y },
   ...core(watches.department, '2023-05-01', 3, 120_000),
   device: {
     kind: 'nh3-sensor',

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel, Partitioners, type Admin, type LogEntry, type Producer } from 'kafkajs';
 import { dlqTopic, type TopicSpec } from '@buqi/contracts';
 import type { MessagingLogger } from '../messaging.logger';
@@ -54,23 +55,54 @@ export async function ensureTopics(
   specs: TopicSpec[],
   defaultPartitions: number,
   prefix = '',
+  { attempts = 12 } = {},
 ): Promise<string[]> {
   const wanted = new Map<string, TopicSpec>();
   for (const s of specs) {
     wanted.set(prefix + s.topic, { ...s, topic: prefix + s.topic });
     wanted.set(prefix + dlqTopic(s.topic), { topic: prefix + dlqTopic(s.topic), partitions: 1 });
   }
-  const existing = new Set(await admin.listTopics());
-  const missing = [...wanted.values()].filter((s) => !existing.has(s.topic));
-  if (missing.length === 0) return [];
-  await admin.createTopics({
-    waitForLeaders: true,
-    topics: missing.map((s) => ({
-      topic: s.topic,
-      numPartitions: s.partitions ?? defaultPartitions,
-      replicationFactor: -1,
-      configEntries: s.cleanupPolicy ? [{ name: 'cleanup.policy', value: s.cleanupPolicy }] : [],
-    })),
-  });
-  return missing.map((s) => s.topic);
+  const created: string[] = [];
+  // A broker that has just started (or elected a controller) answers "does not host this
+  // topic-partition", "leader not available" or "not controller" for a while, and another instance
+  // may create the same topics at the same moment: retried, with back-off, until every topic is
+  // there with its leaders.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = [...wanted.values()].filter((s) => !existing.has(s.topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((s) => ({
+            topic: s.topic,
+            numPartitions: s.partitions ?? defaultPartitions,
+            replicationFactor: -1,
+            configEntries: s.cleanupPolicy ? [{ name: 'cleanup.policy', value: s.cleanupPolicy }] : [],
+          })),
+        });
+        created.push(...missing.map((s) => s.topic));
+      }
+      await admin.fetchTopicMetadata({ topics: [...wanted.keys()] });
+      return created;
+    } catch (err) {
+      if (attempt >= attempts || !isPassing(err)) throw err;
+      await sleep(Math.min(3_000, 100 * 2 ** attempt));
+    }
+  }
+}
+
+/** Kafka's answers that pass by themselves (a broker starting, a leader being elected, a racing creator). */
+function isPassing(err: unknown): boolean {
+  const e = err as { retriable?: boolean; type?: string; cause?: unknown; name?: string };
+  if (e.retriable) return true;
+  if (
+    ['TOPIC_ALREADY_EXISTS', 'UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'NOT_CONTROLLER'].includes(
+      e.type ?? '',
+    )
+  )
+    return true;
+  if (e.name === 'KafkaJSNumberOfRetriesExceeded' || e.name === 'KafkaJSNonRetriableError')
+    return isPassing(e.cause);
+  return false;
 }

@@ -173,6 +173,8 @@ const zh = {
   queuedOffline: '当前离线：已保存在手机上，恢复网络后自动提交',
   queuedRefused: '离线期间的操作未被接受',
   queuedCount: '{n} 项待同步',
+  conditionHistory: '状况变化',
+  nh3Last24h: '氨气浓度（近 24 小时，红线为二类公厕限值）',
   language: 'English',
 };
 type Key = keyof typeof zh;
@@ -347,6 +349,8 @@ const en: Partial<Record<Key, string>> = {
   queuedOffline: 'Offline: kept on this phone and sent when the network is back',
   queuedRefused: 'A move made offline was not accepted',
   queuedCount: '{n} waiting to sync',
+  conditionHistory: 'Condition over time',
+  nh3Last24h: 'NH3, last 24 hours (red: the class-2 limit)',
   language: '中文',
 };
 

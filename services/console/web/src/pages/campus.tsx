@@ -1,6 +1,7 @@
 import { Alert, Card, Descriptions, Drawer, Empty, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
+import { TimeSeries } from '../chart';
 import { useI18n } from '../i18n';
 import type { Page } from '../orders';
 
@@ -50,6 +51,9 @@ const SHAPES: Record<Asset['assetClass'], (a: Asset, colour: string) => React.Re
   'monitoring-device': (a, c) => <circle cx={a.location.x} cy={a.location.y} r={3} fill={c} />,
 };
 
+/** Roads under restrooms under devices: the smallest drawn last, so each can be clicked. */
+const LAYER: Record<Asset['assetClass'], number> = { 'road-segment': 0, restroom: 1, 'monitoring-device': 2 };
+
 /** The campus plan: each compound's zones and buildings, every asset coloured by its condition; click one. */
 export function CampusPage() {
   const { t } = useI18n();
@@ -90,11 +94,25 @@ function SitePlan({ site }: { site: Site }) {
       .then(({ data }) => setAssets(data.items))
       .catch(() => setAssets([]));
   }, [site.id]);
+  const [history, setHistory] = useState<{ at: string; value: number }[]>([]);
+  const [readings, setReadings] = useState<{ unit?: string; points: { at: string; value: number }[] }>();
   useEffect(() => {
     if (!chosen) return;
     api<Page<Shortfall>>(`/api/asset-inventory/shortfalls?assetId=${chosen.code}&pageSize=20`)
       .then(({ data }) => setShortfalls(data.items))
       .catch(() => setShortfalls([]));
+    api<{ series: { assessedAt: string; index: number }[] }>(
+      `/api/asset-inventory/assets/${chosen.code}/condition`,
+    )
+      .then(({ data }) => setHistory(data.series.map((p) => ({ at: p.assessedAt, value: p.index }))))
+      .catch(() => setHistory([]));
+    setReadings(undefined);
+    if (chosen.assetClass === 'monitoring-device')
+      api<{ unit?: string; readings: { at: string; value: number }[] }>(
+        `/api/asset-inventory/assets/${chosen.code}/readings?metric=nh3`,
+      )
+        .then(({ data }) => setReadings({ unit: data.unit, points: data.readings }))
+        .catch(() => setReadings(undefined));
   }, [chosen]);
   const { widthM, heightM } = site.plan;
   return (
@@ -133,23 +151,25 @@ function SitePlan({ site }: { site: Site }) {
             </text>
           </g>
         ))}
-        {assets.map((a) => (
-          <g
-            key={a.code}
-            data-testid={`asset-${a.code}`}
-            onClick={() => setChosen(a)}
-            style={{ cursor: 'pointer' }}
-          >
-            <title>{`${a.code} ${a.name}`}</title>
-            {SHAPES[a.assetClass](a, conditionColour(a.condition?.index))}
-          </g>
-        ))}
+        {[...assets]
+          .sort((a, b) => LAYER[a.assetClass] - LAYER[b.assetClass])
+          .map((a) => (
+            <g
+              key={a.code}
+              data-testid={`asset-${a.code}`}
+              onClick={() => setChosen(a)}
+              style={{ cursor: 'pointer' }}
+            >
+              <title>{`${a.code} ${a.name}`}</title>
+              {SHAPES[a.assetClass](a, conditionColour(a.condition?.index))}
+            </g>
+          ))}
       </svg>
       <Drawer
         open={!!chosen}
         title={chosen ? `${chosen.code} ${chosen.name}` : ''}
         onClose={() => setChosen(undefined)}
-        width={380}
+        width={420}
       >
         {chosen && (
           <Space direction="vertical" style={{ width: '100%' }}>
@@ -176,6 +196,23 @@ function SitePlan({ site }: { site: Site }) {
               )}
               <Descriptions.Item label={t('criticality')}>{chosen.criticality}</Descriptions.Item>
             </Descriptions>
+            {history.length > 0 && (
+              <>
+                <Typography.Text strong>{t('conditionHistory')}</Typography.Text>
+                <TimeSeries points={history} testId="condition-chart" />
+              </>
+            )}
+            {readings && readings.points.length > 0 && (
+              <>
+                <Typography.Text strong>{t('nh3Last24h')}</Typography.Text>
+                <TimeSeries
+                  points={readings.points}
+                  unit={readings.unit}
+                  limit={1.44}
+                  testId="readings-chart"
+                />
+              </>
+            )}
             <Typography.Text strong>{t('shortfalls')}</Typography.Text>
             {shortfalls.length === 0 ? (
               <Typography.Text type="secondary">{t('noShortfalls')}</Typography.Text>
