@@ -175,6 +175,11 @@ const zh = {
   queuedCount: '{n} 项待同步',
   conditionHistory: '状况变化',
   nh3Last24h: '氨气浓度（近 24 小时，红线为二类公厕限值）',
+  quotaCatalogue: '服务定额',
+  taskType: '作业类型',
+  version: '版本',
+  unitPrice: '单价',
+  effectiveFrom: '生效日期',
   language: 'English',
 };
 type Key = keyof typeof zh;
@@ -351,6 +356,11 @@ const en: Partial<Record<Key, string>> = {
   queuedCount: '{n} waiting to sync',
   conditionHistory: 'Condition over time',
   nh3Last24h: 'NH3, last 24 hours (red: the class-2 limit)',
+  quotaCatalogue: 'Service quotas',
+  taskType: 'Task type',
+  version: 'Version',
+  unitPrice: 'Unit price',
+  effectiveFrom: 'In force from',
   language: '中文',
 };
 

@@ -9,6 +9,18 @@ interface Counter {
   actualFen?: number;
   availableFen?: number;
 }
+interface Quota {
+  taskType: string;
+  versions: {
+    version: number;
+    name: string;
+    unit: string;
+    standardHoursPerUnit: number;
+    unitPriceFen: number;
+    effectiveFrom: string;
+    quality: { checklist: string[] };
+  }[];
+}
 interface BudgetYear {
   fiscalYear: number;
   envelopes: Record<string, Counter>;
@@ -27,7 +39,17 @@ export function FinancePage() {
         setError(err instanceof ApiError && err.status === 404 ? t('noBudgetYear') : t('serviceDown')),
       );
   }, [t, year]);
+  const [quotas, setQuotas] = useState<Quota[]>();
+  useEffect(() => {
+    api<{ items: Quota[] }>('/api/budget-allocation/quotas')
+      .then(({ data }) => setQuotas(data.items))
+      .catch(() => setQuotas([]));
+  }, []);
   const rows = Object.entries(budget?.envelopes ?? {}).map(([envelope, c]) => ({ envelope, ...c }));
+  const quotaRows = (quotas ?? []).flatMap((q) => {
+    const v = q.versions.at(-1);
+    return v ? [{ taskType: q.taskType, ...v }] : [];
+  });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -66,6 +88,29 @@ export function FinancePage() {
                   size="small"
                 />
               ),
+            },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('quotaCatalogue')}>
+        <Table
+          rowKey="taskType"
+          size="small"
+          pagination={false}
+          loading={!quotas}
+          dataSource={quotaRows}
+          scroll={{ x: 800 }}
+          columns={[
+            { title: t('taskType'), dataIndex: 'name', render: (n: string, r) => `${n} (${r.taskType})` },
+            { title: t('version'), dataIndex: 'version' },
+            { title: t('unit'), dataIndex: 'unit' },
+            { title: t('standardHours'), dataIndex: 'standardHoursPerUnit' },
+            { title: t('unitPrice'), dataIndex: 'unitPriceFen', render: yuan },
+            { title: t('effectiveFrom'), dataIndex: 'effectiveFrom' },
+            {
+              title: t('checklist'),
+              dataIndex: ['quality', 'checklist'],
+              render: (items: string[]) => items.join('；'),
             },
           ]}
         />

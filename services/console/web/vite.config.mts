@@ -1,13 +1,15 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // The console's pages, built into dist/console-web, which the console's backend serves.
+const here = dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
-  root: __dirname,
+  root: here,
   plugins: [react()],
   build: {
-    outDir: resolve(__dirname, '../../../dist/console-web'),
+    outDir: resolve(here, '../../../dist/console-web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2_000,
   },
