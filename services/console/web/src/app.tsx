@@ -1,20 +1,23 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AlertsBell } from './alerts';
 import { I18nProvider, useI18n } from './i18n';
 import { flush } from './outbox';
-import { AccountsPage } from './pages/accounts';
-import { BacklogPage } from './pages/backlog';
-import { CampusPage } from './pages/campus';
-import { FinancePage } from './pages/finance';
 import { MyOrdersPage } from './pages/my-orders';
 import { OrderPage } from './pages/order';
 import { QueuePage } from './pages/queue';
 import { SignInPage } from './pages/sign-in';
 import { hasRole, SessionProvider, useSession } from './session';
+
+// The planners' and admins' pages (and the charts they carry) load when opened: a crew member's
+// phone downloads only what the crew pages need.
+const AccountsPage = lazy(() => import('./pages/accounts').then((m) => ({ default: m.AccountsPage })));
+const BacklogPage = lazy(() => import('./pages/backlog').then((m) => ({ default: m.BacklogPage })));
+const CampusPage = lazy(() => import('./pages/campus').then((m) => ({ default: m.CampusPage })));
+const FinancePage = lazy(() => import('./pages/finance').then((m) => ({ default: m.FinancePage })));
 
 const CREW = ['crew-member', 'contractor'];
 const SUPERVISION = ['supervisor', 'department-head', 'admin'];
@@ -106,60 +109,62 @@ function Shell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
-        <Routes>
-          <Route path="/sign-in" element={me ? <Navigate to="/" replace /> : <SignInPage />} />
-          <Route path="/" element={<Home />} />
-          <Route
-            path="/my-orders"
-            element={
-              <Allowed roles={CREW}>
-                <MyOrdersPage />
-              </Allowed>
-            }
-          />
-          <Route path="/orders/:id" element={<OrderPage />} />
-          <Route
-            path="/queue"
-            element={
-              <Allowed roles={SUPERVISION}>
-                <QueuePage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="/accounts"
-            element={
-              <Allowed roles={['admin']}>
-                <AccountsPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="/campus"
-            element={
-              <Allowed roles={PLANNING}>
-                <CampusPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="/backlog"
-            element={
-              <Allowed roles={PLANNING}>
-                <BacklogPage />
-              </Allowed>
-            }
-          />
-          <Route
-            path="/finance"
-            element={
-              <Allowed roles={FINANCE}>
-                <FinancePage />
-              </Allowed>
-            }
-          />
-          <Route path="*" element={<Result status="404" title={t('notFound')} />} />
-        </Routes>
+        <Suspense fallback={<Spin />}>
+          <Routes>
+            <Route path="/sign-in" element={me ? <Navigate to="/" replace /> : <SignInPage />} />
+            <Route path="/" element={<Home />} />
+            <Route
+              path="/my-orders"
+              element={
+                <Allowed roles={CREW}>
+                  <MyOrdersPage />
+                </Allowed>
+              }
+            />
+            <Route path="/orders/:id" element={<OrderPage />} />
+            <Route
+              path="/queue"
+              element={
+                <Allowed roles={SUPERVISION}>
+                  <QueuePage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/accounts"
+              element={
+                <Allowed roles={['admin']}>
+                  <AccountsPage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/campus"
+              element={
+                <Allowed roles={PLANNING}>
+                  <CampusPage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/backlog"
+              element={
+                <Allowed roles={PLANNING}>
+                  <BacklogPage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/finance"
+              element={
+                <Allowed roles={FINANCE}>
+                  <FinancePage />
+                </Allowed>
+              }
+            />
+            <Route path="*" element={<Result status="404" title={t('notFound')} />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
     </Layout>
   );
