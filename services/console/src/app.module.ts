@@ -12,6 +12,8 @@ import { AccountsController } from './http/accounts.controller';
 import { AuthController } from './http/auth.controller';
 import { SessionGuard } from './http/session.guard';
 import { webPages } from './pages/web-pages';
+import { JobQueues } from './queues/job-queues';
+import { QueuesBoardMiddleware } from './queues/queues-board.middleware';
 import { serviceInfo } from './service-info';
 import { SessionStore } from './sessions/session-store';
 import { SignInThrottle } from './sessions/sign-in-throttle';
@@ -36,12 +38,17 @@ export class AppModule implements NestModule {
         SessionStore,
         SignInThrottle,
         ServiceTokens,
-        { provide: APP_GUARD, useClass: SessionGuard },
+        JobQueues,
+        // One instance: the global guard, and what the queues board (no Nest route) asks.
+        SessionGuard,
+        { provide: APP_GUARD, useExisting: SessionGuard },
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    // The board checks the session itself (it is not a Nest route) and passes on other paths.
+    consumer.apply(QueuesBoardMiddleware).forRoutes('{*path}');
     consumer.apply(webPages(this.config.CONSOLE_WEB_DIR)).forRoutes('{*path}');
   }
 }

@@ -42,6 +42,23 @@ export const consoleConfig = defineConfig({
       'Prefix of the console’s Redis keys (sessions, sign-in failures); instances of one console share it',
     default: 'buqi:console',
   }),
+  CONSOLE_JOBS_REDIS_URL: url({
+    description:
+      'The Redis holding the services’ job queues, which admins see at /admin/queues; the console’s REDIS_URL when unset',
+    example: 'redis://127.0.0.1:16379',
+    protocols: ['redis', 'rediss'],
+    optional: true,
+    sensitive: true,
+  }),
+  CONSOLE_JOBS_PREFIX: str({
+    description:
+      "Prefix of the services' job queue keys the board at /admin/queues reads (the services' JOBS_PREFIX); the console's JOBS_PREFIX (buqi) when unset",
+    optional: true,
+    format: {
+      pattern: /^[A-Za-z0-9._-]{1,100}$/,
+      expected: 'up to 100 letters, digits, dots, dashes or underscores',
+    },
+  }),
   CONSOLE_WEB_DIR: str({
     description: 'The built pages the console serves (nx run console:build-web writes them there)',
     default: 'dist/console-web',

@@ -23,10 +23,15 @@ const KEEP = 50;
  * group of its own (every instance must see every alert; what was missed while it was down is not
  * an alert any more), keeps the newest 50 for those who open a page, and hands each new one to the
  * pages' open streams. A message it cannot read is logged and skipped: a feed never stops for one.
+ * Its group is deleted when the instance shuts down, so restarts do not leave groups behind (after
+ * a crash, Kafka drops the group's offsets when offsets.retention.minutes have passed).
  */
 @Injectable()
 export class AlertsFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: Consumer;
+  private kafka?: Kafka;
+  /** This instance's consumer group, while it has one. */
+  groupId?: string;
   private stopped = false;
   private readonly recent: Alert[] = [];
   private readonly listeners = new Set<(alert: Alert) => void>();
@@ -48,6 +53,7 @@ export class AlertsFeed implements OnApplicationBootstrap, OnApplicationShutdown
       brokers: [...this.config.KAFKA_BROKERS],
       logLevel: logLevel.NOTHING,
     });
+    this.kafka = kafka;
     const readers: Record<string, (value: Buffer | null) => Alert> = {
       [prefix + WorkOrderEscalatedV1.topic]: (v) =>
         alertOfEscalation(decodeEvent(WorkOrderEscalatedV1, v) as EnvelopeOf<typeof WorkOrderEscalatedV1>),
@@ -59,7 +65,11 @@ export class AlertsFeed implements OnApplicationBootstrap, OnApplicationShutdown
         alertOfDevice(decodeEvent(DeviceStatusChangedV1, v) as EnvelopeOf<typeof DeviceStatusChangedV1>),
     };
     for (let attempt = 1; !this.stopped; attempt++) {
-      const consumer = kafka.consumer({ groupId: `${prefix}console-alerts-${randomUUID()}` });
+      const groupId = `${prefix}console-alerts-${randomUUID()}`;
+      const consumer = kafka.consumer({ groupId });
+      // Held from the start: an instance shutting down while it joins still stops it.
+      this.consumer = consumer;
+      this.groupId = groupId;
       const admin = kafka.admin();
       try {
         // The topics are the other services', but whichever starts first creates them (as they do).
@@ -84,7 +94,7 @@ export class AlertsFeed implements OnApplicationBootstrap, OnApplicationShutdown
             }
           },
         });
-        this.consumer = consumer;
+        if (this.stopped) await consumer.disconnect().catch(() => undefined);
         return;
       } catch (err) {
         await consumer.disconnect().catch(() => undefined);
@@ -100,6 +110,16 @@ export class AlertsFeed implements OnApplicationBootstrap, OnApplicationShutdown
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     await this.consumer?.disconnect().catch(() => undefined);
+    if (!this.kafka || !this.groupId) return;
+    const admin = this.kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups([this.groupId]);
+    } catch (err) {
+      this.logger.warn({ err, groupId: this.groupId }, 'alerts: the feed’s consumer group was not deleted');
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
   }
 
   /** The newest alerts, newest first. */

@@ -11,12 +11,21 @@ import type { Role } from '@buqi/auth';
 import { PUBLIC_ROUTE } from '@buqi/platform';
 import { Accounts } from '../accounts/accounts';
 import { SessionStore } from '../sessions/session-store';
-import { CONSOLE_ROLES, type RequestWithUser } from './console-user';
+import { CONSOLE_ROLES, type ConsoleUser, type RequestWithUser } from './console-user';
 import { cookieOf, SESSION_COOKIE } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** What the console's own pages send on every change, and what no form of another site can send. */
 export const CSRF_HEADER = 'x-requested-with';
+
+/** Whether the request asks for a change: any method but GET, HEAD and OPTIONS. */
+export const isChange = (request: IncomingMessage): boolean => !SAFE_METHODS.has(request.method ?? 'GET');
+
+/** 403 naming the roles unless the person has one of them (no limit when `roles` is undefined). */
+export function requireRoles(user: ConsoleUser, roles: readonly Role[] | undefined): void {
+  if (roles && !roles.some((r) => user.account.roles.includes(r)))
+    throw new ForbiddenException(`Only ${roles.join(' or ')} may do this`);
+}
 
 /**
  * Every console route needs a live session unless it is @Public(): the session cookie names one,
@@ -37,6 +46,20 @@ export class SessionGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<IncomingMessage & RequestWithUser>();
+    const user = await this.signedIn(request);
+    if (isChange(request) && !request.headers[CSRF_HEADER])
+      throw new ForbiddenException(`A change must carry the ${CSRF_HEADER} header the console's pages send`);
+    requireRoles(user, this.reflector.getAllAndOverride<Role[] | undefined>(CONSOLE_ROLES, targets));
+    request.consoleUser = user;
+    return true;
+  }
+
+  /**
+   * The person whose live session the request's session cookie names; 401 when there is none or it
+   * has ended. Nest routes get it through canActivate; what is served outside Nest's routes (the
+   * job queues board) asks here, so there is one reading of the session.
+   */
+  async signedIn(request: IncomingMessage): Promise<ConsoleUser> {
     const sessionId = cookieOf(request.headers.cookie, SESSION_COOKIE);
     const session = sessionId ? await this.sessions.find(sessionId) : undefined;
     const account = session && (await this.accounts.find(session.accountId));
@@ -50,12 +73,6 @@ export class SessionGuard implements CanActivate {
       if (sessionId && session) await this.sessions.end(sessionId);
       throw new UnauthorizedException('Sign in first: there is no session, or it has ended');
     }
-    if (!SAFE_METHODS.has(request.method ?? 'GET') && !request.headers[CSRF_HEADER])
-      throw new ForbiddenException(`A change must carry the ${CSRF_HEADER} header the console's pages send`);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(CONSOLE_ROLES, targets);
-    if (roles && !roles.some((r) => account.roles.includes(r)))
-      throw new ForbiddenException(`Only ${roles.join(' or ')} may do this`);
-    request.consoleUser = { account, sessionId };
-    return true;
+    return { account, sessionId };
   }
 }

@@ -18,11 +18,19 @@ const AccountsPage = lazy(() => import('./pages/accounts').then((m) => ({ defaul
 const BacklogPage = lazy(() => import('./pages/backlog').then((m) => ({ default: m.BacklogPage })));
 const CampusPage = lazy(() => import('./pages/campus').then((m) => ({ default: m.CampusPage })));
 const FinancePage = lazy(() => import('./pages/finance').then((m) => ({ default: m.FinancePage })));
+const AssetsImportPage = lazy(() =>
+  import('./pages/assets-import').then((m) => ({ default: m.AssetsImportPage })),
+);
+const ScorecardsPage = lazy(() => import('./pages/scorecards').then((m) => ({ default: m.ScorecardsPage })));
+const PlansPage = lazy(() => import('./pages/plans').then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import('./pages/plan').then((m) => ({ default: m.PlanPage })));
 
 const CREW = ['crew-member', 'contractor'];
 const SUPERVISION = ['supervisor', 'department-head', 'admin'];
 const PLANNING = ['asset-manager', 'department-head', 'finance', 'leadership', 'admin'];
 const FINANCE = ['finance', 'department-head', 'leadership', 'admin'];
+const ASSET_IMPORT = ['asset-manager', 'admin'];
+const SCORECARDS = [...SUPERVISION, ...CREW];
 
 export function App() {
   return (
@@ -72,13 +80,31 @@ function Shell() {
       ? [
           { key: '/campus', label: <Link to="/campus">{t('campus')}</Link> },
           { key: '/backlog', label: <Link to="/backlog">{t('backlog')}</Link> },
+          { key: '/plans', label: <Link to="/plans">{t('plans.title')}</Link> },
         ]
       : []),
     ...(hasRole(me, ...FINANCE)
       ? [{ key: '/finance', label: <Link to="/finance">{t('finance')}</Link> }]
       : []),
+    ...(hasRole(me, ...ASSET_IMPORT)
+      ? [{ key: '/assets/import', label: <Link to="/assets/import">{t('import.menu')}</Link> }]
+      : []),
+    ...(hasRole(me, ...SCORECARDS)
+      ? [{ key: '/scorecards', label: <Link to="/scorecards">{t('scorecards.menu')}</Link> }]
+      : []),
     ...(hasRole(me, 'admin')
-      ? [{ key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> }]
+      ? [
+          { key: '/accounts', label: <Link to="/accounts">{t('accounts')}</Link> },
+          // The job queues board is the server's own page (bull-board), not one of these.
+          {
+            key: '/admin/queues',
+            label: (
+              <a href="/admin/queues" target="_blank" rel="noopener">
+                {t('queuesBoard')}
+              </a>
+            ),
+          },
+        ]
       : []),
   ];
   return (
@@ -111,7 +137,17 @@ function Shell() {
       <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={<Spin />}>
           <Routes>
-            <Route path="/sign-in" element={me ? <Navigate to="/" replace /> : <SignInPage />} />
+            <Route
+              path="/sign-in"
+              element={
+                // Signed in: on to the page they were sent here from (an ended session), else home.
+                me ? (
+                  <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />
+                ) : (
+                  <SignInPage />
+                )
+              }
+            />
             <Route path="/" element={<Home />} />
             <Route
               path="/my-orders"
@@ -155,10 +191,42 @@ function Shell() {
               }
             />
             <Route
+              path="/plans"
+              element={
+                <Allowed roles={PLANNING}>
+                  <PlansPage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/plans/:id"
+              element={
+                <Allowed roles={PLANNING}>
+                  <PlanPage />
+                </Allowed>
+              }
+            />
+            <Route
               path="/finance"
               element={
                 <Allowed roles={FINANCE}>
                   <FinancePage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/assets/import"
+              element={
+                <Allowed roles={ASSET_IMPORT}>
+                  <AssetsImportPage />
+                </Allowed>
+              }
+            />
+            <Route
+              path="/scorecards"
+              element={
+                <Allowed roles={SCORECARDS}>
+                  <ScorecardsPage />
                 </Allowed>
               }
             />

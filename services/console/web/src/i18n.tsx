@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { PAGE_STRINGS } from './strings';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -21,6 +22,7 @@ const zh = {
   myOrders: '我的工单',
   queue: '工单队列',
   accounts: '账户管理',
+  queuesBoard: '任务队列',
   welcome: '欢迎，{name}',
   noOrders: '暂无工单',
   due: '截止',
@@ -202,6 +204,7 @@ const en: Partial<Record<Key, string>> = {
   myOrders: 'My work orders',
   queue: 'Work order queue',
   accounts: 'Accounts',
+  queuesBoard: 'Job queues',
   welcome: 'Welcome, {name}',
   noOrders: 'No work orders',
   due: 'Due',
@@ -364,6 +367,10 @@ const en: Partial<Record<Key, string>> = {
   language: '中文',
 };
 
+// The shared table, then each page's own (src/strings), Chinese and English.
+const ZH: Record<string, string> = Object.assign({}, zh, ...PAGE_STRINGS.map((p) => p.zh));
+const EN: Record<string, string> = Object.assign({}, en, ...PAGE_STRINGS.map((p) => p.en));
+
 export type Translate = (key: Key | string, values?: Record<string, string | number>) => string;
 
 interface I18n {
@@ -380,9 +387,9 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => (localStorage.getItem(STORAGE_KEY) as Language | null) ?? 'zh-CN',
   );
   const value = useMemo<I18n>(() => {
-    const table = language === 'en' ? en : {};
+    const table: Record<string, string> = language === 'en' ? EN : {};
     const t: Translate = (key, values = {}) => {
-      const text = (table as Record<string, string>)[key] ?? (zh as Record<string, string>)[key] ?? key;
+      const text = table[key] ?? ZH[key] ?? key;
       return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
     };
     return {

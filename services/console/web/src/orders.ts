@@ -5,6 +5,7 @@ export interface WorkOrder {
   description?: string;
   assetId: string;
   department: string;
+  zoneId?: string;
   priority: string;
   taskType: string;
   quotaVersion?: number;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, SIGNED_OUT_EVENT } from './api';
+import { clearDrafts } from './draft';
 
 export interface Me {
   id: string;
@@ -56,6 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await api('/auth/sign-out', { method: 'POST' }).catch(() => undefined);
     localStorage.removeItem(ME_CACHE);
+    clearDrafts();
     setMe(null);
   }, []);
 

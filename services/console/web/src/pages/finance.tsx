@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Progress, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Progress, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Lines } from '../chart';
 import { api, ApiError, yuan } from '../api';
 import { useI18n } from '../i18n';
 
@@ -21,9 +22,56 @@ interface Quota {
     quality: { checklist: string[] };
   }[];
 }
+interface Commitment {
+  id: string;
+  envelope: string;
+  amountFen: number;
+  department: string;
+  reason: string;
+  at: string;
+  actualFen: number;
+  varianceFen?: number;
+}
 interface BudgetYear {
   fiscalYear: number;
   envelopes: Record<string, Counter>;
+  commitments: Commitment[];
+  actuals: { completionId: string; envelope: string; amountFen: number; completedAt: string }[];
+}
+
+const MONTH = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+});
+const monthOf = (iso: string) => MONTH.format(new Date(iso)).slice(0, 7);
+
+/**
+ * The year month by month (Asia/Shanghai): what was committed and what completed work cost, each
+ * summed from the start of the year, up to this month.
+ */
+export function monthlyTotals(
+  year: number,
+  budget: Pick<BudgetYear, 'commitments' | 'actuals'>,
+  now = new Date(),
+) {
+  const last = Number(monthOf(now.toISOString()).slice(5)) + (now.getFullYear() > year ? 12 : 0);
+  const months = Array.from(
+    { length: Math.min(12, Math.max(1, last)) },
+    (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`,
+  );
+  const sum = (entries: { month: string; fen: number }[]) => {
+    let running = 0;
+    return months.map((m) => {
+      running += entries.filter((e) => e.month === m).reduce((s, e) => s + e.fen, 0);
+      return Math.round(running / 100) / 10_000; // 万元
+    });
+  };
+  return {
+    months,
+    committed: sum(budget.commitments.map((c) => ({ month: monthOf(c.at), fen: c.amountFen }))),
+    actual: sum(budget.actuals.map((a) => ({ month: monthOf(a.completedAt), fen: a.amountFen }))),
+  };
 }
 
 /** The year's envelopes: limit, committed, spent, what is left; the workbook for the finance office. */
@@ -92,6 +140,7 @@ export function FinancePage() {
           ]}
         />
       </Card>
+      {budget && <OverTime year={year} budget={budget} />}
       <Card size="small" title={t('quotaCatalogue')}>
         <Table
           rowKey="taskType"
@@ -116,5 +165,47 @@ export function FinancePage() {
         />
       </Card>
     </Space>
+  );
+}
+
+function OverTime({ year, budget }: { year: number; budget: BudgetYear }) {
+  const { t, language } = useI18n();
+  const totals = useMemo(() => monthlyTotals(year, budget), [year, budget]);
+  const series = useMemo(
+    () => [
+      { name: t('committed'), values: totals.committed, step: true },
+      { name: t('actual'), values: totals.actual, step: true },
+    ],
+    [totals, t],
+  );
+  return (
+    <Card size="small" title={t('finance.overTime')}>
+      <Lines categories={totals.months} series={series} unit={t('finance.wan')} testId="finance-chart" />
+      <Table<Commitment>
+        rowKey="id"
+        size="small"
+        dataSource={budget.commitments}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        scroll={{ x: 800 }}
+        columns={[
+          {
+            title: t('finance.when'),
+            dataIndex: 'at',
+            render: (iso: string) => new Date(iso).toLocaleDateString(language),
+          },
+          { title: t('envelope'), dataIndex: 'envelope', render: (e: string) => t(`envelope.${e}`) },
+          { title: t('finance.department'), dataIndex: 'department' },
+          { title: t('reason'), dataIndex: 'reason', ellipsis: true },
+          { title: t('committed'), dataIndex: 'amountFen', render: yuan },
+          { title: t('actual'), dataIndex: 'actualFen', render: yuan },
+          {
+            title: t('finance.variance'),
+            dataIndex: 'varianceFen',
+            render: (v?: number) =>
+              v === undefined ? '—' : <Tag color={v > 0 ? 'red' : 'green'}>{yuan(v)}</Tag>,
+          },
+        ]}
+      />
+    </Card>
   );
 }

@@ -11,7 +11,6 @@ import {
   List,
   Radio,
   Result,
-  Select,
   Space,
   Spin,
   Tag,
@@ -24,8 +23,9 @@ import { useParams } from 'react-router-dom';
 import { api, ApiError, fieldErrorsOf, yuan } from '../api';
 import { enqueue, flush, isQueueable, OUTBOX_EVENT, queued } from '../outbox';
 import { useI18n } from '../i18n';
-import { isLate, ORDERS, PRIORITY_COLOURS, when, type Page, type WorkOrder } from '../orders';
+import { isLate, ORDERS, PRIORITY_COLOURS, when, type WorkOrder } from '../orders';
 import { hasRole, useSession } from '../session';
+import { AssignForm } from './assign';
 
 interface Quota {
   inForceToday?: number;
@@ -145,7 +145,7 @@ export function OrderPage() {
           {t('start')}
         </Button>
       )}
-      {can('assign') && <AssignForm onAssign={(body) => act('assign', body)} />}
+      {can('assign') && <AssignForm order={order} onAssign={(body) => act('assign', body)} />}
       {(order.state === 'in-progress' || order.photos.length > 0) && (
         <Photos order={order} onAdded={setOrder} canAdd={working && order.state === 'in-progress'} />
       )}
@@ -352,52 +352,6 @@ function CompleteForm({
         )}
         <Button type="primary" htmlType="submit" block size="large" loading={busy}>
           {t('complete')}
-        </Button>
-      </Form>
-    </Card>
-  );
-}
-
-function AssignForm({ onAssign }: { onAssign: (body: Record<string, unknown>) => Promise<void> }) {
-  const { t } = useI18n();
-  const { me } = useSession();
-  const [form] = Form.useForm<{ kind: string; id: string }>();
-  const [crews, setCrews] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    if (!hasRole(me, 'supervisor', 'admin', 'department-head')) return;
-    api<Page<{ id: string; name: string }>>('/api/work-orders/directory/crews?pageSize=100')
-      .then(({ data }) => setCrews(data.items.map((c) => ({ value: c.id, label: `${c.name} (${c.id})` }))))
-      .catch(() => setCrews([]));
-  }, [me]);
-  return (
-    <Card size="small" title={t('assign')}>
-      <Form
-        form={form}
-        layout="inline"
-        initialValues={{ kind: 'crew' }}
-        onFinish={(v) =>
-          void onAssign({ assignee: { kind: v.kind, id: v.id } }).catch((err: unknown) =>
-            form.setFields([{ name: 'id', errors: [(err as Error).message] }]),
-          )
-        }
-      >
-        <Form.Item name="kind">
-          <Radio.Group
-            options={['crew', 'contractor', 'person'].map((k) => ({ value: k, label: t(k) }))}
-            optionType="button"
-          />
-        </Form.Item>
-        <Form.Item name="id" rules={[{ required: true, message: t('required') }]}>
-          <Select
-            showSearch
-            options={crews}
-            style={{ minWidth: 220 }}
-            placeholder={t('assignTo')}
-            mode={undefined}
-          />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t('assign')}
         </Button>
       </Form>
     </Card>
