@@ -161,4 +161,17 @@ describe('the investment plan in a browser', () => {
     ).filter((c) => c.funding?.status === 'funded');
     expect(funded.map((c) => c.id).sort()).toEqual(roads.map((r) => `${r}-below-quality-standard-1`));
   }, 120_000);
+
+  it('shows finance the year’s commitments month by month, the plan’s among them', async () => {
+    const page = await harness.browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${harness.url}/finance`);
+    await harness.signIn(page, 'qian.caiwu');
+    await page.getByTestId('finance-chart').locator('canvas').first().waitFor();
+    // One commitment per funded item, each ¥6,587.50 (42.5 m² at ¥155 per m²), none spent yet.
+    const rows = page.locator('.ant-card').filter({ hasText: '年内累计' }).locator('.ant-table-row');
+    await shows(rows, '¥6,587.50');
+    expect(await rows.count()).toBe(roads.length);
+    await shot(page, 'finance-over-time.png');
+    await page.close();
+  });
 });
