@@ -57,14 +57,23 @@ function Themed({ children }: { children: ReactNode }) {
 
 function Shell() {
   const { me, signOut } = useSession();
-  // Moves a crew member made offline are sent as soon as the app opens with signal, or signal returns.
+  // Moves a crew member made offline are sent as soon as the app opens signed in with signal, when
+  // signal returns, and when they sign in again after their session ended.
+  // A move the server refuses on arrival is dropped and said so, whichever page is open.
+  const signedIn = Boolean(me);
+  const { message } = AntApp.useApp();
+  const { t, language, setLanguage } = useI18n();
   useEffect(() => {
-    const send = () => void flush();
+    if (!signedIn) return;
+    const send = () =>
+      void flush().then((refused) => {
+        for (const r of refused)
+          void message.error({ content: `${t('queuedRefused')}: ${r.error.message}`, duration: 10 });
+      });
     send();
     window.addEventListener('online', send);
     return () => window.removeEventListener('online', send);
-  }, []);
-  const { t, language, setLanguage } = useI18n();
+  }, [signedIn, message, t]);
   const location = useLocation();
   const navigate = useNavigate();
   if (me === undefined) return <Spin fullscreen />;

@@ -39,6 +39,15 @@ export function enqueue(path: string, body: Record<string, unknown>): void {
   ]);
 }
 
+/**
+ * Whether the server refused the move itself (the order moved on, the move is not allowed), as
+ * opposed to not taking it now: no signal (0), the session ended (401: sent once they sign in
+ * again), too many requests (429), or the server or a gateway failing (5xx).
+ */
+export function isRefusal(error: ApiError): boolean {
+  return error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+}
+
 let flushing: Promise<{ move: QueuedMove; error: ApiError }[]> | undefined;
 
 /**
@@ -58,7 +67,7 @@ async function send(): Promise<{ move: QueuedMove; error: ApiError }[]> {
     try {
       await api(move.path, { body: move.body });
     } catch (err) {
-      if (!(err instanceof ApiError) || err.status === 0) break; // still offline: try later
+      if (!(err instanceof ApiError) || !isRefusal(err)) break; // kept: sent again later
       refused.push({ move, error: err });
     }
     save(rest);

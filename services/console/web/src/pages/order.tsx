@@ -70,16 +70,13 @@ export function OrderPage() {
     }
   };
 
-  // Moves kept while offline: send them when the network is back, then show the order as it is.
+  // Moves kept while offline go when the network is back (the shell sends them and reports any
+  // refused): then show the order as it is.
   useEffect(() => {
-    const online = () =>
-      void flush().then((refused) => {
-        for (const r of refused) void message.error(`${t('queuedRefused')}: ${r.error.message}`);
-        load();
-      });
+    const online = () => void flush().then(() => load());
     window.addEventListener('online', online);
     return () => window.removeEventListener('online', online);
-  }, [load, message, t]);
+  }, [load]);
   // What waits to be sent is on the phone, not in React's state: re-render when it changes.
   const [, outboxChanged] = useState(0);
   useEffect(() => {
