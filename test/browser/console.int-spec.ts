@@ -130,6 +130,46 @@ describe('the console in a browser', () => {
     await context.close();
   });
 
+  it('drops a move made offline that the server refuses when it arrives, and says so', async () => {
+    const supervisor = await harness.cookie('zhang.zhuguan');
+    const opened = await harness.ok(supervisor, 'POST', '/api/work-orders/work-orders', {
+      title: '北院化粪池盖板更换',
+      assetId: 'BY-RD-003',
+      priority: 'P3',
+      taskType: 'pothole-patch',
+      standardHours: 2,
+    });
+    const id = opened['id'] as string;
+    await harness.ok(supervisor, 'POST', `/api/work-orders/work-orders/${id}/assign`, {
+      assignee: { kind: 'crew', id: 'crew-roads-1' },
+    });
+    const context = await harness.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await harness.signIn(page, 'li.gong');
+    await page.waitForURL(/\/my-orders$/);
+    await page.getByTestId(`order-${id}`).click();
+    await shows(page.getByTestId('order-state'), '已派单');
+    await context.setOffline(true);
+    await page.getByRole('button', { name: '开始处理' }).click();
+    await shows(page.getByTestId('queued'), '1 项待同步');
+    // Meanwhile the supervisor cancels the order: the start cannot be taken when it arrives.
+    await harness.ok(supervisor, 'POST', `/api/work-orders/work-orders/${id}/cancel`, {
+      reason: '并入北院排水改造项目',
+    });
+    await context.setOffline(false);
+    await shows(page.locator('.ant-message'), '离线期间的操作未被接受');
+    await shows(page.getByTestId('order-state'), '已取消');
+    expect(await page.getByTestId('queued').count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem('buqi.outbox'))).toBe('[]');
+    await shot(page, 'crew-offline-refused.png');
+    await context.close();
+  });
+
   it('lets the supervisor find it awaiting verification and rate it 优秀', async () => {
     const page = await harness.browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     await harness.signIn(page, 'zhang.zhuguan');
