@@ -192,6 +192,51 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('suggests the crew that serves the order’s zone, with why, and assigns it', async () => {
+    const supervisor = await harness.cookie('zhang.zhuguan');
+    await harness.ok(await harness.cookie('admin'), 'POST', '/api/work-orders/directory/departments', {
+      id: 'general-affairs',
+      name: '综合处',
+    });
+    for (const crew of [
+      { id: 'crew-roads-3', name: '北院道路班', zones: ['BY-A'] },
+      { id: 'crew-roads-4', name: '南院道路班', zones: ['NY-B'] },
+    ])
+      await harness.ok(supervisor, 'POST', '/api/work-orders/directory/crews', {
+        ...crew,
+        trades: ['roads'],
+        capacityHoursPerDay: 16,
+        department: 'general-affairs',
+      });
+    const opened = await harness.ok(supervisor, 'POST', '/api/work-orders/work-orders', {
+      title: '南院停车场标线重画',
+      assetId: 'NY-RD-015',
+      zoneId: 'NY-B',
+      priority: 'P3',
+      taskType: 'pothole-patch',
+      standardHours: 6,
+    });
+    const page = await harness.browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${harness.url}/orders/${opened['id'] as string}`);
+    await harness.signIn(page, 'zhang.zhuguan');
+    const first = page.getByTestId('suggestions').locator('.ant-list-item').first();
+    await shows(first, '南院道路班');
+    await shows(first, '推荐');
+    await shows(first, '负责 NY-B 片区');
+    await shows(page.getByTestId('suggestions').locator('.ant-list-item'), '北院道路班');
+    await shot(page, 'supervisor-suggested-assignee.png');
+    await first.getByRole('button', { name: /选\s?用/ }).click();
+    await page.getByRole('button', { name: /^派\s?单$/ }).click();
+    await shows(page.getByTestId('order-state'), '已派单');
+    const order = await harness.ok(
+      supervisor,
+      'GET',
+      `/api/work-orders/work-orders/${opened['id'] as string}`,
+    );
+    expect(order['assignee']).toEqual({ kind: 'crew', id: 'crew-roads-4' });
+    await page.close();
+  });
+
   it('shows an alert live, without a reload, when a device goes offline', async () => {
     const page = await harness.browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     await harness.signIn(page, 'zhang.zhuguan');

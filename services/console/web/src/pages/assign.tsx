@@ -1,4 +1,17 @@
-import { Alert, Button, Card, Collapse, Form, List, Radio, Select, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  Form,
+  List,
+  Radio,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api, fieldErrorsOf } from '../api';
 import { useDraft } from '../draft';
@@ -12,6 +25,8 @@ interface Ranked {
   id: string;
   name: string;
   score: number;
+  factors: { zone: number; capacity: number; onTime: number };
+  availableHours: number;
   spareHours: number;
   fits: boolean;
   reasons: string[];
@@ -140,7 +155,28 @@ export function AssignForm({
                         {!r.fits && <Tag color="orange">{t('assign.overloaded')}</Tag>}
                       </Space>
                     }
-                    description={r.reasons.join('；')}
+                    description={
+                      // In the person's language from the figures; the service's own words on hover.
+                      <Tooltip title={r.reasons.join('; ')}>
+                        <span>
+                          {t(
+                            r.factors.zone >= 1
+                              ? 'assign.servesZone'
+                              : r.factors.zone > 0
+                                ? 'assign.sameSite'
+                                : 'assign.otherSite',
+                            { zone: order.zoneId ?? '' },
+                          )}
+                          {'；'}
+                          {t('assign.hours', {
+                            spare: r.spareHours.toFixed(1),
+                            available: r.availableHours.toFixed(1),
+                          })}
+                          {'；'}
+                          {t('assign.onTime', { percent: Math.round(r.factors.onTime * 100) })}
+                        </span>
+                      </Tooltip>
+                    }
                   />
                 </List.Item>
               )}

@@ -11,6 +11,11 @@ export const assignStrings: PageStrings = {
     'assign.score': '{score} 分',
     'assign.overloaded': '截止前工时不足',
     'assign.excluded': '不能承接的 {n} 个',
+    'assign.servesZone': '负责 {zone} 片区',
+    'assign.sameSite': '负责同一院区的其他片区',
+    'assign.otherSite': '不负责该院区',
+    'assign.hours': '截止前可用 {available} 小时，空余 {spare} 小时',
+    'assign.onTime': '按时记录评分 {percent}%',
   },
   en: {
     'assign.trade': 'Trade needed',
@@ -22,5 +27,10 @@ export const assignStrings: PageStrings = {
     'assign.score': 'score {score}',
     'assign.overloaded': 'Not enough hours before it is due',
     'assign.excluded': '{n} that cannot take it',
+    'assign.servesZone': 'Serves {zone}',
+    'assign.sameSite': 'Serves another zone of the same compound',
+    'assign.otherSite': 'Does not serve this compound',
+    'assign.hours': '{available} h before it is due, {spare} h spare',
+    'assign.onTime': 'On-time score {percent}%',
   },
 };
