@@ -23,6 +23,7 @@ import { SHORT_SLA } from '../test-fixtures/short-sla';
 import { isWorkingDay } from '@buqi/domain-sla';
 import { CalendarService } from '../calendars/calendar.service';
 import { DayEndSweep } from './day-end/day-end-sweep';
+import { Escalations } from './escalation/escalations';
 
 // Work orders through the whole service, in process, on the real engines, with a short P1 SLA.
 
@@ -427,6 +428,15 @@ describe('work orders', () => {
     const again = (await call('GET', `/work-orders/${late.id}`, 'supervisor')).body as Order;
     expect(again.escalations.filter((e) => e.stepId === 'remind-crew')).toHaveLength(1);
     expect(again.escalations.filter((e) => e.stepId === 'notify-supervisor')).toHaveLength(1);
+    // A caller whose clock reads before the steps were recorded (a long sweep, another instance's
+    // clock a little behind) judges the order at the latest step instead of failing, and sends
+    // nothing again.
+    const behind = new Date(Math.max(...again.escalations.map((e) => Date.parse(e.at))) - 60_000);
+    const escalations = service.app.get(Escalations);
+    await expect(escalations.fire(late.id, behind)).resolves.toBe(0);
+    await expect(escalations.reconcile(() => behind)).resolves.toBeGreaterThan(0);
+    const still = (await call('GET', `/work-orders/${late.id}`, 'supervisor')).body as Order;
+    expect(still.escalations).toHaveLength(again.escalations.length);
     const events = (await read(WorkOrderEscalatedV1, 2)).filter((e) => e.workOrderId === late.id);
     expect(events.map((e) => e.stepId).sort()).toEqual(
       expect.arrayContaining(['notify-supervisor', 'remind-crew']),

@@ -48,8 +48,12 @@ export class Sla {
     };
   }
 
-  /** The ladder's state for an order: steps due now and not sent, and the next one. */
+  /**
+   * The ladder's state for an order: steps due now and not sent, and the next one. `now` is taken
+   * no earlier than the latest step recorded on the order (see presentFor).
+   */
   async escalations(order: WorkOrderDocument, now: Date): Promise<EscalationCheck> {
+    now = presentFor(order, now);
     return escalationsDue(
       await this.calendars.calendar(),
       this.policy,
@@ -80,4 +84,14 @@ export class Sla {
       })),
     };
   }
+}
+
+/**
+ * The time to judge an order's ladder at: `now`, or the latest step recorded on it if that is later.
+ * A step recorded by another instance or job after this caller read its clock (a reconciliation
+ * sweep takes a while; instances' clocks differ by a little) means the present is at least then.
+ */
+export function presentFor(order: Pick<WorkOrderDocument, 'escalations'>, now: Date): Date {
+  const latest = Math.max(now.getTime(), ...order.escalations.map((e) => new Date(e.at).getTime()));
+  return latest === now.getTime() ? now : new Date(latest);
 }

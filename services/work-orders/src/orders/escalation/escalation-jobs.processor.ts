@@ -23,8 +23,13 @@ export class EscalationJobsProcessor implements OnApplicationBootstrap, OnApplic
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const seen = await this.escalations.reconcile();
-    this.logger.info({ openOrders: seen }, 'escalation timers reconciled at start');
+    // A failure here (the store away) is retried by the timer below, not a reason not to start.
+    await this.escalations
+      .reconcile()
+      .then((seen) => this.logger.info({ openOrders: seen }, 'escalation timers reconciled at start'))
+      .catch((err: unknown) =>
+        this.logger.warn({ err }, 'escalation reconciliation at start failed; the next one retries'),
+      );
     this.timer = setInterval(() => {
       this.running = this.escalations
         .reconcile()

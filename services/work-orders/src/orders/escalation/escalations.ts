@@ -8,7 +8,7 @@ import { isOpen } from '../domain/lifecycle';
 import { WorkOrderRepository } from '../persistence/work-order.repository';
 import type { WorkOrderDocument } from '../persistence/work-order.schema';
 import { OrderNotices } from '../notify/order-notices';
-import { Sla } from '../sla';
+import { presentFor, Sla } from '../sla';
 
 const LADDER: Actor = { kind: 'system', id: 'escalation-ladder' };
 
@@ -53,6 +53,7 @@ export class Escalations {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const order = await this.orders.get(workOrderId);
       if (!isOpen(order.state)) return 0;
+      now = presentFor(order, now);
       const check = await this.sla.escalations(order, now);
       if (check.due.length === 0) {
         await this.schedule(order, now);
@@ -104,14 +105,21 @@ export class Escalations {
    * Rebuilds every open order's timer from the database and sends what fell due while no timer
    * ran (Redis lost, the service down): the ladder's state lives on the order, not in Redis.
    */
-  async reconcile(now = new Date()): Promise<number> {
+  async reconcile(clock: () => Date = () => new Date()): Promise<number> {
     let after = '';
     let seen = 0;
     for (;;) {
       const page = await this.orders.openAfter(after, 200);
       for (const order of page) {
-        if ((await this.sla.escalations(order, now)).due.length > 0) await this.fire(order._id, now);
-        else await this.schedule(order, now);
+        // Each order at the time it is looked at: a sweep over many orders takes a while.
+        const now = clock();
+        try {
+          if ((await this.sla.escalations(order, now)).due.length > 0) await this.fire(order._id, now);
+          else await this.schedule(order, now);
+        } catch (err) {
+          // One order that cannot be judged does not keep the others' timers from being rebuilt.
+          this.logger.error({ err, workOrderId: order._id }, 'escalation: an order could not be reconciled');
+        }
       }
       seen += page.length;
       if (page.length < 200) return seen;
