@@ -157,6 +157,51 @@ describe('asset import and scorecards in a browser', () => {
     await page.close();
   });
 
+  it('shows a crew member where the order’s asset is, and keeps what they typed when the session ends', async () => {
+    const supervisor = await harness.cookie('zhang.zhuguan');
+    const order = await harness.ok(supervisor, 'POST', '/api/work-orders/work-orders', {
+      title: '南院东侧道路裂缝灌缝',
+      assetId: GOOD[0],
+      priority: 'P3',
+      taskType: 'pothole-patch',
+      standardHours: 2,
+    });
+    const path = `/api/work-orders/work-orders/${order['id'] as string}`;
+    await harness.ok(supervisor, 'POST', `${path}/assign`, {
+      assignee: { kind: 'crew', id: 'crew-roads-1' },
+    });
+    await harness.ok(await harness.cookie('li.gong'), 'POST', `${path}/start`, {});
+
+    const context = await harness.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${harness.url}/orders/${order['id'] as string}`);
+    await harness.signIn(page, 'li.gong');
+    // The imported road on the south compound's plan, ringed.
+    await shows(page.getByTestId('asset-on-plan'), '位置');
+    await page.getByTestId('asset-on-plan').getByTestId('asset-marker').waitFor();
+    expect(await page.getByTestId('asset-on-plan').getByTestId(`asset-${GOOD[0]}`).count()).toBe(1);
+    await shot(page, 'crew-asset-on-plan.png');
+
+    // Notes typed, then the session ends before they are sent: sign in again, and they are there.
+    await page.getByLabel('处理说明').fill('裂缝已清理，待灌缝');
+    await context.clearCookies();
+    await page
+      .getByRole('button', { name: /完\s?工/ })
+      .last()
+      .click();
+    await page.waitForURL(/\/sign-in$/);
+    await harness.signIn(page, 'li.gong');
+    await page.waitForURL(new RegExp(`/orders/${order['id'] as string}$`));
+    await page.getByLabel('处理说明').waitFor();
+    expect(await page.getByLabel('处理说明').inputValue()).toBe('裂缝已清理，待灌缝');
+    await context.close();
+  });
+
   it('keeps a crew member out of the import, and shows them only their crew’s scorecard', async () => {
     const page = await harness.browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     await harness.signIn(page, 'li.gong');

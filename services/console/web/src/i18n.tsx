@@ -182,6 +182,7 @@ const zh = {
   version: '版本',
   unitPrice: '单价',
   effectiveFrom: '生效日期',
+  whereOnPlan: '位置',
   language: 'English',
 };
 type Key = keyof typeof zh;
@@ -364,6 +365,7 @@ const en: Partial<Record<Key, string>> = {
   version: 'Version',
   unitPrice: 'Unit price',
   effectiveFrom: 'In force from',
+  whereOnPlan: 'Where',
   language: '中文',
 };
 

@@ -3,29 +3,14 @@ import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { TimeSeries } from '../chart';
 import { useI18n } from '../i18n';
+import { conditionColour, PlanDrawing, type PlanAsset, type Site } from '../plan-drawing';
 import type { Page } from '../orders';
 
-interface Point {
-  x: number;
-  y: number;
-}
-interface Site {
-  id: string;
-  name: string;
-  plan: { widthM: number; heightM: number };
-  zones: { zoneId: string; code: string; name: string; outline: Point[] }[];
-  buildings: { buildingId: string; code: string; name: string; location: Point }[];
-}
-interface Asset {
-  code: string;
-  name: string;
-  assetClass: 'road-segment' | 'restroom' | 'monitoring-device';
-  location: Point;
+type Asset = PlanAsset & {
   status: string;
   criticality: number;
-  condition?: { index: number; grade?: string; action?: string; assessedAt: string };
   lastCalibratedAt?: string;
-}
+};
 interface Shortfall {
   id: string;
   assetId: string;
@@ -33,26 +18,6 @@ interface Shortfall {
   status: string;
   severity: string;
 }
-
-/** Condition index → colour: sound green, fair gold, poor orange, failing red, unknown grey. */
-export function conditionColour(index: number | undefined): string {
-  if (index === undefined) return '#8c8c8c';
-  if (index >= 85) return '#389e0d';
-  if (index >= 70) return '#d4b106';
-  if (index >= 60) return '#fa8c16';
-  return '#cf1322';
-}
-
-const SHAPES: Record<Asset['assetClass'], (a: Asset, colour: string) => React.ReactNode> = {
-  'road-segment': (a, c) => (
-    <rect x={a.location.x - 9} y={a.location.y - 3} width={18} height={6} rx={2} fill={c} />
-  ),
-  restroom: (a, c) => <rect x={a.location.x - 4} y={a.location.y - 4} width={8} height={8} fill={c} />,
-  'monitoring-device': (a, c) => <circle cx={a.location.x} cy={a.location.y} r={3} fill={c} />,
-};
-
-/** Roads under restrooms under devices: the smallest drawn last, so each can be clicked. */
-const LAYER: Record<Asset['assetClass'], number> = { 'road-segment': 0, restroom: 1, 'monitoring-device': 2 };
 
 /** The campus plan: each compound's zones and buildings, every asset coloured by its condition; click one. */
 export function CampusPage() {
@@ -114,57 +79,9 @@ function SitePlan({ site }: { site: Site }) {
         .then(({ data }) => setReadings({ unit: data.unit, points: data.readings }))
         .catch(() => setReadings(undefined));
   }, [chosen]);
-  const { widthM, heightM } = site.plan;
   return (
     <Card size="small">
-      <svg
-        viewBox={`0 0 ${widthM} ${heightM}`}
-        style={{ width: '100%', maxHeight: 560, background: '#fafafa', border: '1px solid #eee' }}
-        role="img"
-        aria-label={site.name}
-      >
-        {site.zones.map((z) => (
-          <g key={z.zoneId}>
-            <polygon
-              points={z.outline.map((p) => `${p.x},${p.y}`).join(' ')}
-              fill="#e6f4ff"
-              stroke="#91caff"
-              strokeWidth={1}
-            />
-            <text x={z.outline[0].x + 4} y={z.outline[0].y + 12} fontSize={10} fill="#1677ff">
-              {z.name}
-            </text>
-          </g>
-        ))}
-        {site.buildings.map((b) => (
-          <g key={b.buildingId}>
-            <rect
-              x={b.location.x - 20}
-              y={b.location.y - 12}
-              width={40}
-              height={24}
-              fill="#fff"
-              stroke="#bfbfbf"
-            />
-            <text x={b.location.x} y={b.location.y - 15} fontSize={8} textAnchor="middle" fill="#595959">
-              {b.name}
-            </text>
-          </g>
-        ))}
-        {[...assets]
-          .sort((a, b) => LAYER[a.assetClass] - LAYER[b.assetClass])
-          .map((a) => (
-            <g
-              key={a.code}
-              data-testid={`asset-${a.code}`}
-              onClick={() => setChosen(a)}
-              style={{ cursor: 'pointer' }}
-            >
-              <title>{`${a.code} ${a.name}`}</title>
-              {SHAPES[a.assetClass](a, conditionColour(a.condition?.index))}
-            </g>
-          ))}
-      </svg>
+      <PlanDrawing site={site} assets={assets} onPick={(a) => setChosen(a as Asset)} />
       <Drawer
         open={!!chosen}
         title={chosen ? `${chosen.code} ${chosen.name}` : ''}

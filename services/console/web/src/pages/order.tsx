@@ -26,6 +26,8 @@ import { useI18n } from '../i18n';
 import { isLate, ORDERS, PRIORITY_COLOURS, when, type WorkOrder } from '../orders';
 import { hasRole, useSession } from '../session';
 import { AssignForm } from './assign';
+import { AssetOnPlan } from '../plan-drawing';
+import { useDraft } from '../draft';
 
 interface Quota {
   inForceToday?: number;
@@ -136,6 +138,7 @@ export function OrderPage() {
           {order.description && <Descriptions.Item>{order.description}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <AssetOnPlan assetId={order.assetId} title={t('whereOnPlan')} />
       {order.closure && <ClosureCard closure={order.closure} />}
       {can('start') && (
         <Button type="primary" block size="large" onClick={() => void act('start', {}).catch(() => load())}>
@@ -148,7 +151,11 @@ export function OrderPage() {
       )}
       {can('complete') && <CompleteForm order={order} onComplete={(body) => act('complete', body)} />}
       {can('verify') && (
-        <VerifyForm onVerify={(body) => act('verify', body)} onReject={(body) => act('reject', body)} />
+        <VerifyForm
+          orderId={order.id}
+          onVerify={(body) => act('verify', body)}
+          onReject={(body) => act('reject', body)}
+        />
       )}
       <Card size="small" title={t('history')} data-testid="history">
         <Timeline
@@ -263,6 +270,7 @@ function CompleteForm({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<CompleteValues>();
+  const draft = useDraft(form, `complete-${order.id}`);
   const [items, setItems] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -290,6 +298,7 @@ function CompleteForm({
         checklist: items.map((item) => ({ item, passed: (v.checklist ?? []).includes(item) })),
         actedAt: new Date().toISOString(),
       });
+      draft.clear();
     } catch (err) {
       form.setFields(fieldErrorsOf(err) as never);
       if (!(err instanceof ApiError) || err.errors.length === 0)
@@ -305,7 +314,8 @@ function CompleteForm({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ labourHours: order.standardHours }}
+        onValuesChange={draft.save}
+        initialValues={{ labourHours: order.standardHours, ...draft.initial }}
       >
         <Form.Item name="notes" label={t('notes')} rules={[{ required: true, message: t('required') }]}>
           <Input.TextArea rows={3} />
@@ -356,19 +366,22 @@ function CompleteForm({
 }
 
 function VerifyForm({
+  orderId,
   onVerify,
   onReject,
 }: {
+  orderId: string;
   onVerify: (body: Record<string, unknown>) => Promise<void>;
   onReject: (body: Record<string, unknown>) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ rating: string; comment?: string; reason?: string }>();
+  const draft = useDraft(form, `verify-${orderId}`);
   const report = (field: 'rating' | 'reason') => (err: unknown) =>
     form.setFields([{ name: field, errors: [(err as Error).message] }]);
   return (
     <Card size="small" title={t('verify')}>
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onValuesChange={draft.save} initialValues={draft.initial}>
         <Form.Item name="rating" label={t('rating')}>
           <Radio.Group
             optionType="button"
@@ -387,7 +400,9 @@ function VerifyForm({
             onClick={() => {
               const { rating, comment } = form.getFieldsValue();
               if (!rating) return form.setFields([{ name: 'rating', errors: [t('required')] }]);
-              void onVerify({ rating, ...(comment && { comment }) }).catch(report('rating'));
+              void onVerify({ rating, ...(comment && { comment }) })
+                .then(draft.clear)
+                .catch(report('rating'));
             }}
           >
             {t('verify')}
@@ -401,7 +416,7 @@ function VerifyForm({
           onClick={() => {
             const { reason } = form.getFieldsValue();
             if (!reason) return form.setFields([{ name: 'reason', errors: [t('required')] }]);
-            void onReject({ reason }).catch(report('reason'));
+            void onReject({ reason }).then(draft.clear).catch(report('reason'));
           }}
         >
           {t('reject')}
