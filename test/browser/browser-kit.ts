@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { DEV_AUDIENCE, DEV_ISSUER } from '@buqi/auth';
 import { encodeEvent, type DataOf, type EventContract } from '@buqi/contracts';
@@ -122,6 +122,17 @@ export class ConsoleUnderTest {
     );
     await Promise.all(this.processes.map((p) => p.stop('SIGTERM')));
     for (const db of this.databases) await dropTestDatabase(this.engines.MONGO_URL, db);
+  }
+
+  /** A phone-sized, touch browser in Chinese, as a crew member holds it. */
+  async phone(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({
+      locale: 'zh-CN',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    return { context, page: await context.newPage() };
   }
 
   /** The console's own API as a signed-in person's page calls it (cookie and header). */

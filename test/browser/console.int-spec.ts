@@ -67,13 +67,7 @@ describe('the console in a browser', () => {
   });
 
   it('lets a crew member close their order on a phone: start, photo, notes, hours, checklist, complete', async () => {
-    const context = await harness.browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await harness.phone();
     await harness.signIn(page, 'li.gong');
     await page.waitForURL(/\/my-orders$/);
     await page.getByTestId(`order-${orderId}`).click();
@@ -143,13 +137,7 @@ describe('the console in a browser', () => {
     await harness.ok(supervisor, 'POST', `/api/work-orders/work-orders/${id}/assign`, {
       assignee: { kind: 'crew', id: 'crew-roads-1' },
     });
-    const context = await harness.browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await harness.phone();
     await harness.signIn(page, 'li.gong');
     await page.waitForURL(/\/my-orders$/);
     await page.getByTestId(`order-${id}`).click();

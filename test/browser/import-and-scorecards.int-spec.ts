@@ -172,13 +172,7 @@ describe('asset import and scorecards in a browser', () => {
     });
     await harness.ok(await harness.cookie('li.gong'), 'POST', `${path}/start`, {});
 
-    const context = await harness.browser.newContext({
-      locale: 'zh-CN',
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
+    const { context, page } = await harness.phone();
     await page.goto(`${harness.url}/orders/${order['id'] as string}`);
     await harness.signIn(page, 'li.gong');
     // The imported road on the south compound's plan, ringed.

@@ -201,38 +201,24 @@ export function AssetsImportPage() {
           />
           <Card size="small">
             <Row gutter={16}>
-              <Col xs={12} sm={8} md={4}>
-                <Statistic title={t('import.rows')} value={report.rows} data-testid="import-count-rows" />
-              </Col>
-              <Col xs={12} sm={8} md={5}>
-                <Statistic
-                  title={dry ? t('import.wouldCreate') : t('import.created')}
-                  value={report.created}
-                  data-testid="import-count-created"
-                />
-              </Col>
-              <Col xs={12} sm={8} md={5}>
-                <Statistic
-                  title={dry ? t('import.wouldUpdate') : t('import.updated')}
-                  value={report.updated}
-                  data-testid="import-count-updated"
-                />
-              </Col>
-              <Col xs={12} sm={8} md={5}>
-                <Statistic
-                  title={t('import.unchanged')}
-                  value={report.unchanged}
-                  data-testid="import-count-unchanged"
-                />
-              </Col>
-              <Col xs={12} sm={8} md={5}>
-                <Statistic
-                  title={t('import.refused')}
-                  value={report.invalid}
-                  styles={{ content: report.invalid > 0 ? { color: '#cf1322' } : {} }}
-                  data-testid="import-count-refused"
-                />
-              </Col>
+              {(
+                [
+                  ['rows', t('import.rows'), report.rows],
+                  ['created', dry ? t('import.wouldCreate') : t('import.created'), report.created],
+                  ['updated', dry ? t('import.wouldUpdate') : t('import.updated'), report.updated],
+                  ['unchanged', t('import.unchanged'), report.unchanged],
+                  ['refused', t('import.refused'), report.invalid],
+                ] as const
+              ).map(([key, title, value]) => (
+                <Col key={key} xs={12} sm={8} md={key === 'rows' ? 4 : 5}>
+                  <Statistic
+                    title={title}
+                    value={value}
+                    styles={{ content: key === 'refused' && value > 0 ? { color: '#cf1322' } : {} }}
+                    data-testid={`import-count-${key}`}
+                  />
+                </Col>
+              ))}
             </Row>
           </Card>
           {report.ignoredColumns.length > 0 && (
