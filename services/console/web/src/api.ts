@@ -77,3 +77,14 @@ export function fieldErrorsOf(error: unknown): { name: (string | number)[]; erro
 
 export const yuan = (fen: number) =>
   (fen / 100).toLocaleString('zh-CN', { style: 'currency', currency: 'CNY' });
+
+/**
+ * A refusal as a person reads it: what kind of refusal, in their language, then the service's own
+ * words (which name the field, the value or the state); no signal or a failing service in one line.
+ */
+export function describe(error: unknown, t: (key: string) => string): string {
+  if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) return t('serviceDown');
+  const lead = t(`problem.${error.status}`);
+  const kind = lead === `problem.${error.status}` ? t('problem.other') : lead;
+  return error.message ? `${kind}：${error.message}` : kind;
+}

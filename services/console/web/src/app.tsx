@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { AlertsBell } from './alerts';
+import { describe } from './api';
 import { I18nProvider, useI18n } from './i18n';
 import { flush } from './outbox';
 import { MyOrdersPage } from './pages/my-orders';
@@ -68,7 +69,7 @@ function Shell() {
     const send = () =>
       void flush().then((refused) => {
         for (const r of refused)
-          void message.error({ content: `${t('queuedRefused')}: ${r.error.message}`, duration: 10 });
+          void message.error({ content: `${t('queuedRefused')}：${describe(r.error, t)}`, duration: 10 });
       });
     send();
     window.addEventListener('online', send);

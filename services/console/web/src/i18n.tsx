@@ -183,6 +183,17 @@ const zh = {
   unitPrice: '单价',
   effectiveFrom: '生效日期',
   whereOnPlan: '位置',
+  'problem.400': '请求有误',
+  'problem.401': '登录已失效',
+  'problem.403': '没有权限',
+  'problem.404': '找不到',
+  'problem.409': '与当前状态冲突（可能刚被他人修改，请刷新后再试）',
+  'problem.413': '内容过大',
+  'problem.415': '格式不支持',
+  'problem.422': '内容不符合要求',
+  'problem.428': '请先刷新，读取最新版本',
+  'problem.429': '操作过于频繁，请稍后再试',
+  'problem.other': '未能完成',
   language: 'English',
 };
 type Key = keyof typeof zh;
@@ -366,6 +377,18 @@ const en: Partial<Record<Key, string>> = {
   unitPrice: 'Unit price',
   effectiveFrom: 'In force from',
   whereOnPlan: 'Where',
+  'problem.400': 'Bad request',
+  'problem.401': 'Signed out',
+  'problem.403': 'Not allowed',
+  'problem.404': 'Not found',
+  'problem.409':
+    'In conflict with the current state (someone may just have changed it: reload and try again)',
+  'problem.413': 'Too large',
+  'problem.415': 'Format not supported',
+  'problem.422': 'Not acceptable',
+  'problem.428': 'Reload first, to work on the latest version',
+  'problem.429': 'Too many attempts: try again shortly',
+  'problem.other': 'Not done',
   language: '中文',
 };
 

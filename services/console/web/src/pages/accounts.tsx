@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, fieldErrorsOf } from '../api';
+import { api, describe, fieldErrorsOf } from '../api';
 import { useI18n } from '../i18n';
 import type { Page } from '../orders';
 
@@ -49,9 +49,7 @@ export function AccountsPage() {
       load();
     } catch (err) {
       const fields = fieldErrorsOf(err);
-      form.setFields(
-        (fields.length ? fields : [{ name: ['id'], errors: [(err as Error).message] }]) as never,
-      );
+      form.setFields((fields.length ? fields : [{ name: ['id'], errors: [describe(err, t)] }]) as never);
     }
   };
 

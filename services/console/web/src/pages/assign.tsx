@@ -13,7 +13,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, fieldErrorsOf } from '../api';
+import { api, describe, fieldErrorsOf } from '../api';
 import { useDraft } from '../draft';
 import { useI18n } from '../i18n';
 import type { Page, WorkOrder } from '../orders';
@@ -111,9 +111,7 @@ export function AssignForm({
       .then(() => draft.clear())
       .catch((err: unknown) => {
         const fields = fieldErrorsOf(err).map((f) => ({ ...f, name: [String(f.name.at(-1))] }));
-        form.setFields(
-          fields.length ? (fields as never) : [{ name: 'id', errors: [(err as Error).message] }],
-        );
+        form.setFields(fields.length ? (fields as never) : [{ name: 'id', errors: [describe(err, t)] }]);
       });
 
   return (

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, fieldErrorsOf, yuan } from '../api';
+import { api, ApiError, describe, fieldErrorsOf, yuan } from '../api';
 import { enqueue, flush, isQueueable, OUTBOX_EVENT, queued } from '../outbox';
 import { useI18n } from '../i18n';
 import { isLate, ORDERS, PRIORITY_COLOURS, when, type WorkOrder } from '../orders';
@@ -241,7 +241,7 @@ function Photos({
                   onSuccess?.(data);
                 })
                 .catch((err: Error) => {
-                  setError(err.message);
+                  setError(describe(err, t));
                   onError?.(err);
                 });
             }}
@@ -302,7 +302,7 @@ function CompleteForm({
     } catch (err) {
       form.setFields(fieldErrorsOf(err) as never);
       if (!(err instanceof ApiError) || err.errors.length === 0)
-        form.setFields([{ name: 'notes', errors: [(err as Error).message] }]);
+        form.setFields([{ name: 'notes', errors: [describe(err, t)] }]);
     } finally {
       setBusy(false);
     }
@@ -378,7 +378,7 @@ function VerifyForm({
   const [form] = Form.useForm<{ rating: string; comment?: string; reason?: string }>();
   const draft = useDraft(form, `verify-${orderId}`);
   const report = (field: 'rating' | 'reason') => (err: unknown) =>
-    form.setFields([{ name: field, errors: [(err as Error).message] }]);
+    form.setFields([{ name: field, errors: [describe(err, t)] }]);
   return (
     <Card size="small" title={t('verify')}>
       <Form form={form} layout="vertical" onValuesChange={draft.save} initialValues={draft.initial}>

@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, ApiError, fieldErrorsOf, yuan } from '../api';
+import { api, ApiError, describe, fieldErrorsOf, yuan } from '../api';
 import { Lines } from '../chart';
 import { useDraft } from '../draft';
 import { useI18n, type Translate } from '../i18n';
@@ -499,6 +499,5 @@ function PlanList() {
 export function problem(err: unknown, t: Translate): string {
   if (err instanceof ApiError && err.status === 429)
     return t('plans.tooMany', { seconds: err.retryAfterSeconds ?? 60 });
-  if (err instanceof ApiError && err.status >= 400 && err.status < 500) return err.message;
-  return t('serviceDown');
+  return describe(err, t);
 }
