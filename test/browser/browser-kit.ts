@@ -6,6 +6,7 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '@buqi/auth';
 import { encodeEvent, type DataOf, type EventContract } from '@buqi/contracts';
 import { createEvent } from '@buqi/messaging';
 import {
+  deleteTopicsWithPrefix,
   dropTestDatabase,
   engineEnv,
   freePort,
@@ -122,6 +123,10 @@ export class ConsoleUnderTest {
     );
     await Promise.all(this.processes.map((p) => p.stop('SIGTERM')));
     for (const db of this.databases) await dropTestDatabase(this.engines.MONGO_URL, db);
+    await deleteTopicsWithPrefix(
+      new Kafka({ brokers: this.engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }),
+      this.prefix,
+    );
   }
 
   /** A phone-sized, touch browser in Chinese, as a crew member holds it. */

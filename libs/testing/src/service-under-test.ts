@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { deleteTopicsWithPrefix } from './kafka-offsets';
 import { createTestIssuer, type TestIssuer } from './test-issuer';
 import { dropTestDatabase, engineEnv, uniqueDatabaseName, uniqueName } from './test-engines';
 import { waitFor } from './wait-for';
@@ -92,6 +93,7 @@ export async function startServiceUnderTest(
       await app.close();
       await issuer.close();
       await dropTestDatabase(engines.MONGO_URL, database);
+      await deleteTopicsWithPrefix(kafka, prefix);
     },
   };
 }
