@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -43,6 +43,10 @@ export class ConsoleUnderTest {
   readonly prefix: string;
   url = '';
   browser!: Browser;
+  /** Where each service answers, by name. */
+  readonly serviceUrl: { [S in ServiceName]?: string } = {};
+  /** The console's signing keys (the development issuer's, for this run only). */
+  readonly keyDir: string;
   private readonly processes: SpawnedService[] = [];
   private readonly databases: string[] = [];
   private producer?: Promise<Producer>;
@@ -50,6 +54,7 @@ export class ConsoleUnderTest {
   constructor(readonly name: string) {
     this.name = uniqueName(name);
     this.prefix = `${this.name}.`;
+    this.keyDir = join(resolve(__dirname, '../../.buqi'), `keys-${this.name}`);
   }
 
   /**
@@ -59,17 +64,19 @@ export class ConsoleUnderTest {
   async start(
     services: ServiceName[],
     env: { [S in ServiceName]?: Record<string, string> } = {},
+    options: { browser?: boolean; logLevel?: string } = {},
   ): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
     const consolePort = await freePort();
     this.url = `http://127.0.0.1:${consolePort}`;
     const ports = new Map<ServiceName, number>();
     for (const s of services) ports.set(s, await freePort());
+    for (const [s, port] of ports) this.serviceUrl[s] = `http://127.0.0.1:${port}`;
     const common = {
       ...this.engines,
       KAFKA_TOPIC_PREFIX: this.prefix,
       JOBS_PREFIX: uniqueName('jobs'),
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: options.logLevel ?? 'warn',
     };
     const database = (label: string) => {
       const db = uniqueDatabaseName(`${this.name.slice(0, 12)}_${label}`.replace(/[^A-Za-z0-9_]/g, '_'));
@@ -82,7 +89,7 @@ export class ConsoleUnderTest {
         ...common,
         MONGO_DB: database('console'),
         HTTP_PORT: String(consolePort),
-        CONSOLE_SIGNING_KEY_DIR: join(resolve(__dirname, '../../.buqi'), `keys-${this.name}`),
+        CONSOLE_SIGNING_KEY_DIR: this.keyDir,
         CONSOLE_BOOTSTRAP_ADMIN_PASSWORD: PASSWORD,
         CONSOLE_REDIS_PREFIX: this.name,
         ...Object.fromEntries([...ports].map(([s, port]) => [SERVICES[s], `http://127.0.0.1:${port}`])),
@@ -108,10 +115,16 @@ export class ConsoleUnderTest {
       this.processes.push(spawned);
       await spawned.waitForHttp(`http://127.0.0.1:${port}/health/ready`, { timeoutMs: 180_000 });
     }
+    if (options.browser === false) return;
     this.browser = await chromium.launch({
       executablePath: process.env['BUQI_CHROMIUM'] ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
     });
+  }
+
+  /** Everything every process of the run has written to stdout and stderr so far. */
+  logs(): string {
+    return this.processes.map((p) => `${p.stdout()}\n${p.stderr()}`).join('\n');
   }
 
   async stop(): Promise<void> {
@@ -123,6 +136,7 @@ export class ConsoleUnderTest {
     );
     await Promise.all(this.processes.map((p) => p.stop('SIGTERM')));
     for (const db of this.databases) await dropTestDatabase(this.engines.MONGO_URL, db);
+    rmSync(this.keyDir, { recursive: true, force: true });
     await deleteTopicsWithPrefix(
       new Kafka({ brokers: this.engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }),
       this.prefix,

@@ -14,7 +14,7 @@ export {
 } from './lib/health/health-check';
 export { HealthCheckRegistry } from './lib/health/health-check.registry';
 export { registerHealthCheck, type RegisterHealthCheckOptions } from './lib/health/register-health-check';
-export { ApiProblem, ApiResult } from './lib/http/api-result.decorator';
+export { ApiFile, ApiProblem, ApiResult } from './lib/http/api-result.decorator';
 export { CorrelationIdMiddleware } from './lib/http/correlation-id.middleware';
 export { etagOf, IfMatch, parseIfMatch, setEtag } from './lib/http/if-match.decorator';
 export {

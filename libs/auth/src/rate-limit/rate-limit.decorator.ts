@@ -1,3 +1,5 @@
+import { ApiProblem } from '@buqi/platform';
+
 /** Who a limit counts for: the client address, the authenticated device, or the authenticated principal. */
 export type RateLimitSubject = 'ip' | 'device' | 'principal';
 
@@ -28,7 +30,13 @@ export function RateLimit(rule: RateLimitRule): ClassDecorator & MethodDecorator
   if (problems.length > 0) throw new Error(`@RateLimit(${JSON.stringify(rule)}): ${problems.join('; ')}`);
   const frozen = Object.freeze({ ...rule });
 
-  return (target: object, _key?: string | symbol, descriptor?: PropertyDescriptor): void => {
+  const documented = ApiProblem(
+    429,
+    `More than ${frozen.limit} in ${frozen.windowSeconds} s per ${frozen.by}: wait for Retry-After`,
+  );
+  return (target: object, key?: string | symbol, descriptor?: PropertyDescriptor): void => {
+    if (descriptor && key !== undefined) documented(target, key, descriptor);
+    else (documented as ClassDecorator)(target as never);
     const on: object = descriptor ? (descriptor.value as object) : target;
     const existing = (Reflect.getMetadata(RATE_LIMIT_KEY, on) as readonly RateLimitRule[] | undefined) ?? [];
     if (existing.some((r) => r.name === rule.name)) {

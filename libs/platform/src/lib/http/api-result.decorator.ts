@@ -20,3 +20,12 @@ export function ApiProblem(status: number, description: string): MethodDecorator
     content: { [PROBLEM_CONTENT_TYPE]: { schema: toOpenApiSchema(ProblemSchema) } },
   });
 }
+
+/** A file answered with 200 in one of `types` (a spreadsheet, a CSV, a photo), as bytes. */
+export function ApiFile(description: string, ...types: string[]): MethodDecorator & ClassDecorator {
+  return ApiResponse({
+    status: 200,
+    description,
+    content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+  });
+}

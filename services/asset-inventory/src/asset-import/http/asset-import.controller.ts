@@ -2,10 +2,10 @@ import { Controller, Get, HttpCode, Logger, Post, Req, Res } from '@nestjs/commo
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
 import { Caller, Roles } from '@buqi/auth';
-import { ApiProblem, ApiResult, ValidQuery } from '@buqi/platform';
+import { ApiFile, ApiProblem, ApiResult, ValidQuery } from '@buqi/platform';
 import { IMPORT_LIMITS } from '../domain/import-file';
 import { readImportFile, XLSX_TYPE } from '../reading/import-upload';
 import { ExportAssets, ExportAssetsQuery } from '../use-cases/export-assets.query';
@@ -71,7 +71,7 @@ export class AssetImportController {
   @ApiOperation({
     summary: 'The assets the filters select, as the import’s CSV (UTF-8 with BOM), streamed',
   })
-  @ApiProduces('text/csv')
+  @ApiFile('The inventory as CSV (UTF-8 with BOM)', 'text/csv')
   async export(
     @ValidQuery(ExportAssetsQuery) query: ExportAssetsQuery,
     @Res() response: ServerResponse,

@@ -90,6 +90,7 @@ export class AssetsController {
   @ApiOperation({ summary: 'Register a restroom (in a building)' })
   @ApiResult(201, AssetView, 'The restroom, version 1')
   @ApiProblem(409, 'An asset with this code exists')
+  @ApiProblem(422, 'Not on its site, its zone or building, or its measures do not hold together')
   async restroom(
     @ValidBody(RegisterRestroomRequest) body: RegisterRestroomRequest,
     @Caller() caller: Caller,
@@ -104,6 +105,7 @@ export class AssetsController {
   @ApiOperation({ summary: 'Register a monitoring device; the answer carries its API key, shown this once' })
   @ApiResult(201, CreatedDeviceView, 'The device and its API key')
   @ApiProblem(409, 'An asset with this code exists')
+  @ApiProblem(422, 'Not on its site, its zone or building, or its measures do not hold together')
   async device(
     @ValidBody(RegisterDeviceRequest) body: RegisterDeviceRequest,
     @Caller() caller: Caller,
@@ -118,6 +120,7 @@ export class AssetsController {
   @ApiResult(200, AssetView, 'The road segment as revised')
   @ApiProblem(409, 'It changed since you read it')
   @ApiProblem(428, 'If-Match is missing')
+  @ApiProblem(422, 'Not on its site, its zone or building, or its measures do not hold together')
   async reviseRoad(
     @ValidParams(AssetParams) params: Static<typeof AssetParams>,
     @ValidBody(ReviseRoadSegmentRequest) body: Static<typeof ReviseRoadSegmentRequest>,
@@ -137,6 +140,7 @@ export class AssetsController {
   @ApiResult(200, AssetView, 'The restroom as revised')
   @ApiProblem(409, 'It changed since you read it')
   @ApiProblem(428, 'If-Match is missing')
+  @ApiProblem(422, 'Not on its site, its zone or building, or its measures do not hold together')
   async reviseRestroom(
     @ValidParams(AssetParams) params: Static<typeof AssetParams>,
     @ValidBody(ReviseRestroomRequest) body: Static<typeof ReviseRestroomRequest>,
@@ -158,6 +162,7 @@ export class AssetsController {
   @ApiResult(200, AssetView, 'The device as revised')
   @ApiProblem(409, 'It changed since you read it')
   @ApiProblem(428, 'If-Match is missing')
+  @ApiProblem(422, 'Not on its site, its zone or building, or its measures do not hold together')
   async reviseDevice(
     @ValidParams(AssetParams) params: Static<typeof AssetParams>,
     @ValidBody(ReviseDeviceRequest) body: Static<typeof ReviseDeviceRequest>,

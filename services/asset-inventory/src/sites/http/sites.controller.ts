@@ -49,6 +49,7 @@ export class SitesController {
   @ApiOperation({ summary: 'Register a site (a compound such as 机关南院)' })
   @ApiResult(201, SiteView, 'The site, version 1 (also its ETag)')
   @ApiProblem(409, 'A site with this code exists')
+  @ApiProblem(422, 'The plan’s measures do not hold together (named)')
   async register(
     @ValidBody(RegisterSiteRequest) body: RegisterSiteRequest,
     @Caller() caller: Caller,

@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from '@sinclair/typebox';
 import { Caller, Roles } from '@buqi/auth';
-import { ApiProblem, ApiResult, IfMatch, setEtag, ValidBody, ValidParams } from '@buqi/platform';
+import { ApiFile, ApiProblem, ApiResult, IfMatch, setEtag, ValidBody, ValidParams } from '@buqi/platform';
 import { BudgetYearRepository } from '../persistence/budget-year.repository';
 import {
   CommitmentParams,
@@ -38,7 +38,7 @@ export class BudgetsController {
   @Get(':fiscalYear/export.xlsx')
   @Roles(...READERS)
   @ApiOperation({ summary: "A year's position as an Excel workbook: envelopes, caps, commitments, actuals" })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFile('The workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblem(404, 'No such year')
   async export(@ValidParams(YearParams) params: YearParams): Promise<StreamableFile> {
     return new StreamableFile(await this.workbook.build(params.fiscalYear), {

@@ -1,10 +1,13 @@
+import { Fen } from '@buqi/contracts';
 import { Type, type Static } from '@sinclair/typebox';
 import { Closed, Literals } from '@buqi/platform';
 import { ENVELOPE_KINDS } from '../domain/budget-year';
 
-/** Money in the API: whole fen, never negative, never beyond what is computed exactly. */
-export const Fen = (description: string) =>
-  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
+/**
+ * Money in the API: whole fen, never negative, at most what the events may carry (¥100 billion), so
+ * an amount the API takes can always be published.
+ */
+export { Fen };
 
 const DEPARTMENT = '^[a-z][a-z0-9-]{1,39}$';
 const ZONE = '^[A-Z][A-Z0-9]{1,5}-[A-Z0-9]{1,10}$';
@@ -50,11 +53,7 @@ export const CommitRequest = Closed(
       description: 'Chosen by the caller (e.g. the remediation funded): the same id commits once',
     }),
     envelope: Literals(ENVELOPE_KINDS, 'The envelope it is charged to'),
-    amountFen: Type.Integer({
-      minimum: 1,
-      maximum: Number.MAX_SAFE_INTEGER,
-      description: 'fen, more than 0',
-    }),
+    amountFen: Type.Integer({ ...Fen('fen, more than 0'), minimum: 1 }),
     department: Type.String({ pattern: DEPARTMENT, description: 'The responsible department' }),
     zoneId: Type.Optional(Type.String({ pattern: ZONE, description: 'The zone of the work, e.g. NY-A' })),
     reason: Reason,

@@ -1,22 +1,23 @@
 import { Controller, Get, HttpCode, Post, Put, Res, StreamableFile } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
 import { AuditTrail, Caller, Roles } from '@buqi/auth';
 import {
+  ApiFile,
   ApiProblem,
   ApiResult,
   IfMatch,
   listQuerySchema,
+  type ListSpec,
   Literals,
+  type Page,
   pageOf,
   setEtag,
   toListRequest,
   ValidBody,
   ValidParams,
   ValidQuery,
-  type ListSpec,
-  type Page,
 } from '@buqi/platform';
 import { PlanRepository } from '../persistence/plan.repository';
 import { PLAN_STATUSES, type PlanDocument } from '../persistence/plan.schema';
@@ -156,7 +157,7 @@ export class PlansController {
   @Get(':id/export.xlsx')
   @Roles(...READERS)
   @ApiOperation({ summary: 'A plan as an Excel workbook: summary, items, approvals, revisions' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFile('The workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblem(404, 'No such plan')
   async export(@ValidParams(PlanParams) params: PlanParams): Promise<StreamableFile> {
     return new StreamableFile(await this.workbook.build(params.id), {

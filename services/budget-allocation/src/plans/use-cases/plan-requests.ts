@@ -1,3 +1,4 @@
+import { Fen } from '@buqi/contracts';
 import { Type, type Static } from '@sinclair/typebox';
 import { ROLES } from '@buqi/auth';
 import { Closed, Literals } from '@buqi/platform';
@@ -12,8 +13,6 @@ const CandidateId = Type.String({
   pattern: '^[A-Za-z0-9_.:-]{1,120}$',
   description: 'A candidate (its shortfall opening)',
 });
-const Money = (description: string) =>
-  Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
 
 export const ProposePlanRequest = Closed(
   {
@@ -21,7 +20,7 @@ export const ProposePlanRequest = Closed(
     budgetFen: Type.Optional(
       Closed(
         Object.fromEntries(
-          PLAN_ENVELOPES.map((e) => [e, Type.Optional(Money(`What the plan may spend from ${e}, fen`))]),
+          PLAN_ENVELOPES.map((e) => [e, Type.Optional(Fen(`What the plan may spend from ${e}, fen`))]),
         ),
         'What the plan may spend from each envelope, fen; by default all that is available, never more',
       ),
@@ -85,7 +84,7 @@ export const PolicyRequest = Closed(
       Closed({
         role: Literals(ROLES, 'Who signs this step'),
         label: Type.String({ minLength: 1, maxLength: 80 }),
-        aboveFen: Type.Optional(Money('The step applies only to plans whose total is above this, fen')),
+        aboveFen: Type.Optional(Fen('The step applies only to plans whose total is above this, fen')),
       }),
       { minItems: 1, maxItems: 6 },
     ),

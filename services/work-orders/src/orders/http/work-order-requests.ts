@@ -1,3 +1,4 @@
+import { Fen } from '@buqi/contracts';
 import { Type, type Static } from '@sinclair/typebox';
 import { Closed, Literals } from '@buqi/platform';
 import { RATINGS } from '../domain/lifecycle';
@@ -13,7 +14,6 @@ const ActedAt = Type.Optional(
 const Priority = Literals(['P1', 'P2', 'P3', 'P4'] as const, 'P1 urgent … P4 planned');
 const Code = (description: string) =>
   Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$', description });
-const Fen = (description: string) => Type.Integer({ minimum: 0, maximum: 1e13, description });
 
 export const CreateWorkOrderRequest = Closed(
   {

@@ -1,15 +1,18 @@
 import { Controller, Get, HttpCode, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
 import { Caller, Roles } from '@buqi/auth';
 import {
+  ApiFile,
   ApiProblem,
   ApiResult,
   IfMatch,
   listQuerySchema,
+  type ListSpec,
   Literals,
+  type Page,
   pageOf,
   readRawBody,
   setEtag,
@@ -17,8 +20,6 @@ import {
   ValidBody,
   ValidParams,
   ValidQuery,
-  type ListSpec,
-  type Page,
 } from '@buqi/platform';
 import { reachOf } from '../domain/access';
 import { STATES } from '../domain/lifecycle';
@@ -181,7 +182,7 @@ export class WorkOrdersController {
   @Get(':id/photos/:photoId')
   @Roles(...EVERYONE)
   @ApiOperation({ summary: 'A photo of an order you may see' })
-  @ApiProduces(...PHOTO_TYPES)
+  @ApiFile('The photo as it was taken', ...PHOTO_TYPES)
   @ApiProblem(403, 'Not yours, nor your department’s')
   @ApiProblem(404, 'No such photo')
   async photo(@ValidParams(PhotoParams) p: PhotoParams, @Caller() caller: Caller): Promise<StreamableFile> {

@@ -144,6 +144,7 @@ export class PreventivePlansController {
   })
   @ApiResult(201, PlanView, 'The plan')
   @ApiProblem(403, 'Another department’s')
+  @ApiProblem(422, 'A value the plan cannot use (footfall and calibration age together …), named')
   async create(@ValidBody(PlanRequest) body: PlanRequest, @Caller() caller: Caller): Promise<PlanView> {
     return view(await this.plans.create(body, caller));
   }

@@ -1,20 +1,21 @@
 import { Controller, Get, HttpCode, Post, Res, StreamableFile } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import { AccessDeniedError, Caller, Roles } from '@buqi/auth';
 import {
+  ApiFile,
   ApiProblem,
   ApiResult,
   IfMatch,
   listQuerySchema,
+  type Page,
   pageOf,
   setEtag,
   toListRequest,
   ValidBody,
   ValidParams,
   ValidQuery,
-  type Page,
 } from '@buqi/platform';
 import { viewerOf } from '../../orders/use-cases/work-order-commands';
 import { SettlementRepository } from '../persistence/settlement.repository';
@@ -133,7 +134,7 @@ export class SettlementsController {
   @Get(':id/export.xlsx')
   @Roles(...SETTLERS)
   @ApiOperation({ summary: 'A statement as an Excel workbook: summary, lines, deductions, unpriced orders' })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiFile('The workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblem(404, 'No such statement')
   async export(@ValidParams(SettlementParams) params: SettlementParams): Promise<StreamableFile> {
     const statement = await this.settlements.get(params.id);
