@@ -1,6 +1,8 @@
 # One image per service, from the repository root:
 #   docker build -f deploy/docker/service.Dockerfile --build-arg SERVICE=asset-inventory -t buqi/asset-inventory .
-# SERVICE is asset-inventory, budget-allocation or work-orders.
+# SERVICE is asset-inventory, budget-allocation, work-orders or console (whose image also holds its
+# built pages). Each image runs its service (dist/main.js) or, as the Kubernetes set-up Job does, its
+# set-up run (dist/setup.js: indexes and topics, then exit).
 ARG NODE_IMAGE=node:24-bookworm-slim
 
 # All dependencies, for compiling. No install scripts: nothing here builds native code.
@@ -17,7 +19,10 @@ COPY tsconfig.base.json ./
 COPY libs libs
 COPY services services
 RUN npx tsc -p "services/$SERVICE/tsconfig.app.json" \
- && printf "require('./services/%s/src/main.js');\n" "$SERVICE" > "dist/services/$SERVICE/main.js"
+ && printf "require('./services/%s/src/main.js');\n" "$SERVICE" > "dist/services/$SERVICE/main.js" \
+ && printf "require('./services/%s/src/setup.js');\n" "$SERVICE" > "dist/services/$SERVICE/setup.js" \
+ && mkdir -p dist/console-web \
+ && if [ "$SERVICE" = console ]; then npx vite build --config services/console/web/vite.config.mts --logLevel warn; fi
 
 # Production dependencies only, in a clean tree (pruning the build stage's tree leaves strays).
 FROM ${NODE_IMAGE} AS prod-deps
@@ -34,6 +39,8 @@ WORKDIR /app
 # Owned by root, so read-only for the unprivileged user that runs the service.
 COPY --from=prod-deps /app/node_modules node_modules
 COPY --from=build /app/dist/services/${SERVICE} dist
+# The console's pages (CONSOLE_WEB_DIR's default, dist/console-web); empty in the other images.
+COPY --from=build /app/dist/console-web dist/console-web
 COPY deploy/runtime deploy/runtime
 # The base image's `node` user, by number so Kubernetes' runAsNonRoot can check it.
 USER 1000:1000

@@ -5,6 +5,7 @@ import { injectContext, type Logger } from '@buqi/observability';
 import { REDIS_CONNECTION } from '@buqi/platform';
 import { assertJobId } from './job-id';
 import type { JobPayload } from './job-payload';
+import { COUNTED_STATES, depthOf, type QueueDepth } from './jobs.metrics';
 import { JOBS_LOGGER, JOBS_OPTIONS, type JobsOptions } from './jobs.options';
 import type { AnyQueue, JobDataOf, JobNameOf } from './queue-definition';
 
@@ -28,6 +29,7 @@ export interface ScheduleOptions extends Pick<BullJobsOptions, 'attempts' | 'bac
 @Injectable()
 export class JobScheduler {
   private readonly queues = new Map<string, Queue>();
+  private closed = false;
 
   constructor(
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
@@ -81,7 +83,15 @@ export class JobScheduler {
     );
   }
 
+  /** How many jobs of a queue wait, are delayed, run and failed (one Redis script). */
+  async depth(queue: string): Promise<QueueDepth> {
+    // After close, a metrics scrape must not open a queue on a connection being shut.
+    if (this.closed) throw new Error('the job scheduler is closed');
+    return depthOf(queue, await this.queue(queue).getJobCounts(...COUNTED_STATES));
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     const queues = [...this.queues.values()];
     this.queues.clear();
     await Promise.all(queues.map((q) => q.close()));

@@ -6,12 +6,14 @@ import type { Logger } from '@buqi/observability';
 import { REDIS_CONNECTION } from '@buqi/platform';
 import { JobProcessorRegistry } from './job-processor.registry';
 import { routeJobs } from './job-router';
+import { JobsMetrics } from './jobs.metrics';
 import { JOBS_LOGGER, JOBS_OPTIONS, type JobsOptions } from './jobs.options';
 
 /** One BullMQ worker per queue that has processors, started with the app and closed with it. */
 @Injectable()
 export class JobWorkers {
   private readonly workers = new Map<string, { worker: Worker; ready: Promise<unknown> }>();
+  private readonly metrics = new JobsMetrics();
   private started = false;
 
   constructor(
@@ -34,9 +36,12 @@ export class JobWorkers {
       });
       // Without a listener an 'error' event (Redis gone) would crash the process.
       worker.on('error', (err) => log.warn({ err }, 'job worker error'));
+      this.metrics.announceQueue(queue, handlers.keys());
       worker.on('failed', (job, err) => {
         const final =
           !job || err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
+        const name = job && handlers.has(job.name) ? job.name : '_OTHER';
+        this.metrics.recordFailure(queue, name, final);
         const fields = { err, jobId: job?.id, job: job?.name, attempt: job?.attemptsMade };
         if (final) log.error(fields, 'job failed for good');
         else log.warn(fields, 'job failed; it will be retried');
@@ -46,6 +51,11 @@ export class JobWorkers {
       this.workers.set(queue, { worker, ready });
       log.info({ jobs: [...handlers.keys()] }, 'job worker started');
     }
+  }
+
+  /** The queues this process runs workers for (its own queues), once started. */
+  get queues(): string[] {
+    return [...this.workers.keys()];
   }
 
   /** Stops taking jobs and waits for the active ones, up to shutdownTimeoutMs. */

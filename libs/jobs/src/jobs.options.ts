@@ -20,6 +20,8 @@ export type JobsOptions = Required<JobsModuleOptions>;
 export const JOBS_OPTIONS = Symbol('JOBS_OPTIONS');
 /** The service logger's child for jobs (type Logger from @buqi/observability). */
 export const JOBS_LOGGER = Symbol('JOBS_LOGGER');
+/** The queues' depths, read for the `buqi.jobs.queue.depth` gauge (a CachedReading). */
+export const JOB_DEPTH_GAUGE = Symbol('JOB_DEPTH_GAUGE');
 
 export function resolveJobsOptions(options: JobsModuleOptions): JobsOptions {
   const resolved = { prefix: 'buqi', concurrency: 4, shutdownTimeoutMs: 10_000, ...options };

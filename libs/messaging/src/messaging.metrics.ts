@@ -1,4 +1,5 @@
 import { metrics, type Counter, type Histogram, type Meter } from '@opentelemetry/api';
+import type { PartitionLag } from './consumer/consumer-lag';
 import type { RelayStatus } from './outbox/relay-status';
 
 export type ConsumeOutcome = 'handled' | 'duplicate' | 'dead-lettered';
@@ -39,6 +40,19 @@ export class MessagingMetrics {
     this.publishFailures.add(1, { 'messaging.destination.name': topic });
   }
 
+  /**
+   * Starts the dead-letter count of each topic a group consumes at 0, so the first message
+   * dead-lettered is an increase Prometheus sees (a series born at 1 shows none).
+   */
+  announceConsumer(topics: readonly string[], group: string): void {
+    for (const topic of topics)
+      this.consumed.add(0, {
+        'messaging.destination.name': topic,
+        'messaging.consumer.group.name': group,
+        outcome: 'dead-lettered',
+      });
+  }
+
   recordConsumed(topic: string, group: string, outcome: ConsumeOutcome, startedAt: number): void {
     const attributes = {
       'messaging.destination.name': topic,
@@ -47,6 +61,26 @@ export class MessagingMetrics {
     };
     this.consumed.add(1, attributes);
     this.handling.record(performance.now() - startedAt, attributes);
+  }
+
+  /**
+   * The group's lag per topic and partition, as `read` last found it (it reads the admin client
+   * at most every few seconds and keeps a scrape waiting briefly at most).
+   */
+  observeConsumerLag(group: string, read: () => Promise<readonly PartitionLag[] | undefined>): void {
+    this.meter
+      .createObservableGauge('buqi.messaging.consumer.lag', {
+        description: 'Messages on a partition not yet committed by the consumer group',
+        unit: '{message}',
+      })
+      .addCallback(async (result) => {
+        for (const p of (await read()) ?? [])
+          result.observe(p.lag, {
+            'messaging.destination.name': p.topic,
+            'messaging.destination.partition.id': String(p.partition),
+            'messaging.consumer.group.name': group,
+          });
+      });
   }
 
   /** Backlog gauges read from the relay's last count (no query runs at collection time). */

@@ -4,7 +4,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import type { Admin, Kafka, Producer } from 'kafkajs';
-import type { Logger } from '@buqi/observability';
+import { CachedReading, type Logger } from '@buqi/observability';
 import type { KafkaSettings } from '@buqi/config';
 import { AuditModule, AuthModule, type AuthSettings } from '@buqi/auth';
 import { JobsModule } from '@buqi/jobs';
@@ -14,14 +14,17 @@ import {
   PlatformModule,
   REDIS_CONNECTION,
   registerHealthCheck,
+  registerSetUpStep,
   type PlatformConfig,
 } from '@buqi/platform';
+import { readConsumerLag } from './consumer/consumer-lag';
 import { DeadLetterRedriver } from './consumer/dead-letter-redriver';
 import { EventConsumer } from './consumer/event-consumer';
 import { EventPublisher } from './event-publisher';
 import { checkKafka } from './kafka/kafka.health';
 import { createKafka, createProducer } from './kafka/kafka.factory';
 import type { MessagingLogger } from './messaging.logger';
+import { MessagingMetrics } from './messaging.metrics';
 import {
   messagingFromConfig,
   resolveMessagingOptions,
@@ -33,6 +36,7 @@ import { MessagingAdminController } from './nest/messaging-admin.controller';
 import { checkConsumer, checkRelay } from './nest/messaging.health';
 import { MessagingLifecycle } from './nest/messaging.lifecycle';
 import {
+  CONSUMER_LAG_GAUGE,
   KAFKA,
   KAFKA_ADMIN,
   KAFKA_PRODUCER,
@@ -104,6 +108,32 @@ export class MessagingModule {
           ) => new EventConsumer(kafka, producer, requireDb(conn), { ...o, groupId: groupOf(o) }, l),
         },
         {
+          // The consumer group's lag as a gauge: read from Kafka at most every 15 s, and a scrape
+          // waits 2 s at most for it (then it gets the last reading).
+          provide: CONSUMER_LAG_GAUGE,
+          inject: [KAFKA_ADMIN, EventConsumer, MESSAGING_OPTIONS, MESSAGING_LOGGER],
+          useFactory: (
+            admin: Admin,
+            consumer: EventConsumer,
+            o: MessagingOptions,
+            logger: MessagingLogger,
+          ) => {
+            const lag = new CachedReading(
+              () => readConsumerLag(admin, consumer.groupId, consumer.topics, o.topicPrefix),
+              {
+                maxAgeMs: 15_000,
+                waitMs: 2_000,
+                onError: (err) => logger.debug({ err }, 'consumer lag could not be read'),
+              },
+            );
+            new MessagingMetrics().observeConsumerLag(consumer.groupId, async () =>
+              // Only once handlers are registered: before, the group has no topics of its own.
+              consumer.topics.length > 0 ? lag.get() : undefined,
+            );
+            return lag;
+          },
+        },
+        {
           provide: DeadLetterRedriver,
           inject: [KAFKA, KAFKA_PRODUCER, KAFKA_ADMIN, MESSAGING_OPTIONS, MESSAGING_LOGGER],
           useFactory: (
@@ -148,6 +178,11 @@ export class MessagingModule {
           name: 'consumer',
           inject: [EventConsumer],
           useFactory: (consumer: EventConsumer) => () => checkConsumer(consumer),
+        }),
+        registerSetUpStep({
+          name: 'kafka-topics',
+          inject: [MessagingLifecycle],
+          useFactory: (lifecycle: MessagingLifecycle) => () => lifecycle.setUp(),
         }),
       ],
       exports: [

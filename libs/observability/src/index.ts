@@ -10,7 +10,15 @@ export {
   isAcceptableCorrelationId,
   newCorrelationId,
 } from './lib/correlation';
+export { CachedReading, type CachedReadingOptions } from './lib/cached-reading';
 export { defaultInstrumentations } from './lib/instrumentations';
 export { DEFAULT_REDACT_PATHS, createLogger, type Logger, type LoggerOptions } from './lib/logger';
 export { maskCredentialsDeep, maskUrlCredentials } from './lib/mask-credentials';
-export { startTelemetry, tracer, type Telemetry, type TelemetryOptions } from './lib/telemetry';
+export { PROMETHEUS_CONTENT_TYPE, PrometheusScrape } from './lib/prometheus';
+export {
+  scrapeMetrics,
+  startTelemetry,
+  tracer,
+  type Telemetry,
+  type TelemetryOptions,
+} from './lib/telemetry';

@@ -1,6 +1,14 @@
 export { bootstrapService, type BootstrapOptions } from './lib/bootstrap/bootstrap-service';
 export { exitOnSignals, type ShutdownOptions } from './lib/bootstrap/graceful-shutdown';
 export { createServiceApp } from './lib/bootstrap/create-service-app';
+export { setUpService, type SetUpOptions } from './lib/setup/set-up-service';
+export {
+  registerSetUpStep,
+  SetUpRegistry,
+  type RegisterSetUpStepOptions,
+  type SetUpStep,
+} from './lib/setup/set-up-step';
+export { ensureModelIndexes } from './lib/setup/model-indexes';
 export { setUpHttpEdge } from './lib/bootstrap/http-edge';
 export { DOCS_PATH, setUpOpenApi, type OpenApiInfo } from './lib/bootstrap/open-api';
 export {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { contractForTopic } from '@buqi/contracts';
 import { dropTestDatabase, engineEnv, freePort, uniqueDatabaseName, uniqueName } from './test-engines';
@@ -6,7 +7,8 @@ import { createTestIssuer, type TestIssuer } from './test-issuer';
 
 /**
  * The process-level contract every service keeps: a bad configuration stops it at start naming
- * each variable, and against the engines it becomes ready, serves OpenAPI and exits 0 on SIGTERM.
+ * each variable, and against the engines it becomes ready, serves OpenAPI, serves its metrics to
+ * a scrape with METRICS_TOKEN, and exits 0 on SIGTERM.
  */
 export function describeServiceProcess(service: {
   name: string;
@@ -51,12 +53,13 @@ export function describeServiceProcess(service: {
       expect(proc.stdout()).toBe('');
     });
 
-    it('becomes ready against Mongo, Redis and Kafka, serves OpenAPI and exits 0 on SIGTERM', async () => {
+    it('becomes ready against Mongo, Redis and Kafka, serves OpenAPI and metrics, and exits 0 on SIGTERM', async () => {
       const port = await freePort();
       const database = uniqueDatabaseName(service.name);
       const baseUrl = `http://127.0.0.1:${port}`;
       const env = engineEnv();
       const prefix = `${uniqueName('svc')}.`;
+      const metricsToken = randomBytes(32).toString('hex');
       proc = spawnService({
         main,
         env: {
@@ -67,6 +70,7 @@ export function describeServiceProcess(service: {
           KAFKA_TOPIC_PREFIX: prefix,
           JOBS_PREFIX: uniqueName('jobs'),
           KAFKA_TOPIC_PARTITIONS: '2',
+          METRICS_TOKEN: metricsToken,
         },
       });
       try {
@@ -111,10 +115,26 @@ export function describeServiceProcess(service: {
         expect(live.headers.get('x-correlation-id')).toBe('int-test-1');
 
         const docs = await fetch(`${baseUrl}/docs-json`);
-        expect(await docs.json()).toMatchObject({
+        const document = (await docs.json()) as { paths: Record<string, unknown> };
+        expect(document).toMatchObject({
           info: { title: service.title },
           paths: { '/health/ready': expect.any(Object) },
         });
+        expect(Object.keys(document.paths)).not.toContain('/metrics');
+
+        // Prometheus's scrape, with METRICS_TOKEN, through the telemetry instrumentation.ts started.
+        expect((await fetch(`${baseUrl}/metrics`)).status).toBe(401);
+        const metrics = await fetch(`${baseUrl}/metrics`, {
+          headers: { authorization: `Bearer ${metricsToken}` },
+        });
+        expect(metrics.status).toBe(200);
+        const exposition = await metrics.text();
+        expect(exposition).toContain(`service_name="${service.name}"`);
+        expect(exposition).toMatch(
+          /^http_server_request_duration_count\{http_request_method="GET",http_response_status_code="200",http_route="\/admin\/outbox"\} 1$/m,
+        );
+        // The http instrumentation gives spans only: the platform's metric is the one HTTP metric.
+        expect(exposition).not.toMatch(/^http_server_duration/m);
 
         expect(await proc.stop('SIGTERM')).toEqual({ code: 0, signal: null });
         expect(proc.stdout()).toContain('"msg":"stopped"');

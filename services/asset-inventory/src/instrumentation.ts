@@ -10,4 +10,6 @@ export const config = loadConfigOrExit(serviceConfig);
 export const telemetry = startTelemetry({
   serviceName: serviceInfo.name,
   otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+  // GET /metrics serves them only with a token configured: without one nothing is kept for it.
+  prometheus: config.METRICS_TOKEN !== undefined,
 });

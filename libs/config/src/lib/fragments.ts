@@ -107,6 +107,16 @@ export const telemetryConfig = {
     optional: true,
   }),
   LOG_LEVEL: enumOf(LOG_LEVELS, { description: 'Minimum log level', default: 'info' }),
+  METRICS_TOKEN: str({
+    description:
+      'Bearer token Prometheus must send to scrape GET /metrics (Authorization: Bearer <token>); /metrics answers 404 when unset',
+    optional: true,
+    sensitive: true,
+    format: {
+      pattern: /^[A-Za-z0-9._~+/=-]{32,512}$/,
+      expected: 'a token of 32 to 512 letters, digits or ._~+/=- (e.g. `openssl rand -hex 32`)',
+    },
+  }),
 } as const;
 
 export type KafkaSettings = Config<typeof kafkaConfig>;

@@ -21,7 +21,16 @@ describe('serviceBaseConfig', () => {
       KAFKA_TOPIC_PREFIX: undefined,
       LOG_LEVEL: 'info',
       OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
+      METRICS_TOKEN: undefined,
     });
+  });
+
+  it('takes a long METRICS_TOKEN and refuses a short one without printing it', () => {
+    const token = 'a'.repeat(64);
+    expect(loadConfig(spec, { ...engines, METRICS_TOKEN: token }).METRICS_TOKEN).toBe(token);
+    const load = () => loadConfig(spec, { ...engines, METRICS_TOKEN: 'secret-but-short' });
+    expect(load).toThrow(/METRICS_TOKEN \(value hidden\) is not a token of 32 to 512/);
+    expect(load).not.toThrow(/secret-but-short/);
   });
 
   it('names a missing KAFKA_BROKERS', () => {

@@ -102,10 +102,15 @@ export class EventConsumer {
     return this.opts.groupId;
   }
 
+  /** The index the processed-event records are purged by (start() ensures it too). */
+  ensureIndexes(): Promise<void> {
+    return this.processed.ensureIndexes();
+  }
+
   async start(): Promise<void> {
     this.started = true;
     if (this.handlers.size === 0) return;
-    await this.processed.ensureIndexes();
+    await this.ensureIndexes();
     const consumer = this.kafka.consumer({
       groupId: this.opts.groupId,
       sessionTimeout: this.opts.consumer.sessionTimeoutMs,
@@ -114,6 +119,7 @@ export class EventConsumer {
       maxWaitTimeInMs: 500,
     });
     this.consumer = consumer;
+    this.metrics.announceConsumer(this.topics, this.opts.groupId);
     this.monitor.watch(consumer, this.topics);
     await consumer.connect();
     // A new group starts from the earliest offset so nothing published before its first start is lost.

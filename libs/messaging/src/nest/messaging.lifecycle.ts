@@ -60,8 +60,29 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     await this.admin.disconnect();
   }
 
-  private async ensure(topics: TopicSpec[]): Promise<void> {
-    if (topics.length === 0) return;
+  /**
+   * A set-up run's share (setUpService), starting nothing: every topic this service lists or handles
+   * (with their `.dlq` topics), as a start creates them, and the consumer's processed-event index.
+   */
+  async setUp(): Promise<{ topics: string[]; created: string[] }> {
+    const listed = new Set(this.opts.topics.map((t) => t.topic));
+    const handled = [...new Set(this.explorer.explore().map((h) => h.contract.topic))];
+    const topics = [
+      ...this.opts.topics,
+      ...handled.filter((t) => !listed.has(t)).map((topic) => ({ topic })),
+    ];
+    await this.admin.connect();
+    try {
+      const created = await this.ensure(topics);
+      if (handled.length > 0) await this.consumer.ensureIndexes();
+      return { topics: topics.map((t) => this.opts.topicPrefix + t.topic), created };
+    } finally {
+      await this.admin.disconnect();
+    }
+  }
+
+  private async ensure(topics: TopicSpec[]): Promise<string[]> {
+    if (topics.length === 0) return [];
     const created = await withTopicLock(
       this.redis,
       `buqi:kafka-topic-creation:${this.opts.topicPrefix}`,
@@ -69,5 +90,6 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       this.logger,
     );
     if (created.length) this.logger.info({ topics: created }, 'created Kafka topics');
+    return created;
   }
 }

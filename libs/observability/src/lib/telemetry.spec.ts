@@ -5,7 +5,7 @@ import {
   InMemoryMetricExporter,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
-import { startTelemetry, tracer } from './telemetry';
+import { scrapeMetrics, startTelemetry, tracer } from './telemetry';
 
 describe('startTelemetry', () => {
   it('exports spans with the service name and can be restarted after shutdown', async () => {
@@ -45,5 +45,42 @@ describe('startTelemetry', () => {
       .flatMap((m) => m.scopeMetrics.flatMap((s) => s.metrics.map((d) => d.descriptor.name)));
     expect(names).toContain('buqi.test.count');
     await withReader.shutdown();
+  });
+});
+
+describe('startTelemetry with prometheus', () => {
+  it('serves every metric in the text format Prometheus scrapes, and nothing when not asked to', async () => {
+    const off = startTelemetry({ serviceName: 'svc', instrumentations: [] });
+    expect(scrapeMetrics()).toBeUndefined();
+    await off.shutdown();
+
+    const on = startTelemetry({ serviceName: 'svc-p', prometheus: true, instrumentations: [] });
+    const meter = metrics.getMeter('test');
+    meter.createCounter('buqi.test.things').add(3, { 'messaging.destination.name': 'a.b' });
+    meter
+      .createHistogram('buqi.test.duration', { unit: 's', advice: { explicitBucketBoundaries: [0.1, 1] } })
+      .record(0.5);
+    meter.createObservableGauge('buqi.test.depth').addCallback((r) => r.observe(4, { state: 'waiting' }));
+
+    const scraped = await scrapeMetrics();
+    expect(scraped?.errors).toEqual([]);
+    const lines = scraped?.text.split('\n') ?? [];
+    // Dots become underscores, counters end in _total, no timestamps after the values.
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '# TYPE buqi_test_things_total counter',
+        'buqi_test_things_total{messaging_destination_name="a.b"} 3',
+        '# TYPE buqi_test_duration histogram',
+        'buqi_test_duration_count 1',
+        'buqi_test_duration_bucket{le="0.1"} 0',
+        'buqi_test_duration_bucket{le="1"} 1',
+        'buqi_test_duration_bucket{le="+Inf"} 1',
+        '# TYPE buqi_test_depth gauge',
+        'buqi_test_depth{state="waiting"} 4',
+      ]),
+    );
+    expect(lines.find((l) => l.startsWith('target_info'))).toContain('service_name="svc-p"');
+    await on.shutdown();
+    expect(scrapeMetrics()).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { defaultInstrumentations } from './instrumentations';
+import { PrometheusScrape } from './prometheus';
 
 export interface TelemetryOptions {
   readonly serviceName: string;
@@ -25,6 +26,11 @@ export interface TelemetryOptions {
   readonly spanExporter?: SpanExporter;
   /** An extra metric reader (tests). */
   readonly metricReader?: IMetricReader;
+  /**
+   * Keep metrics for Prometheus to scrape, through the service's GET /metrics (`scrapeMetrics`).
+   * Services turn it on when METRICS_TOKEN is set.
+   */
+  readonly prometheus?: boolean;
   /** Replaces defaultInstrumentations(); pass [] for none. */
   readonly instrumentations?: readonly Instrumentation[];
   readonly metricExportIntervalMs?: number;
@@ -33,6 +39,8 @@ export interface TelemetryOptions {
 export interface Telemetry {
   readonly tracerProvider: NodeTracerProvider;
   readonly meterProvider: MeterProvider | undefined;
+  /** Present when started with `prometheus: true`. */
+  readonly prometheus: PrometheusScrape | undefined;
   /** Flushes and stops exporting, then unregisters the global providers so telemetry can start again. */
   shutdown(): Promise<void>;
 }
@@ -74,18 +82,19 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     );
   }
   if (options.metricReader) readers.push(options.metricReader);
+  const prometheus = options.prometheus ? new PrometheusScrape() : undefined;
+  if (prometheus) readers.push(prometheus.reader);
+  // Built before the meter provider is global, so none creates instruments it was not given.
+  const instrumentations = [...(options.instrumentations ?? defaultInstrumentations())];
   const meterProvider = readers.length > 0 ? new MeterProvider({ resource, readers }) : undefined;
   if (meterProvider) metrics.setGlobalMeterProvider(meterProvider);
 
-  const unregister = registerInstrumentations({
-    tracerProvider,
-    meterProvider,
-    instrumentations: [...(options.instrumentations ?? defaultInstrumentations())],
-  });
+  const unregister = registerInstrumentations({ tracerProvider, meterProvider, instrumentations });
 
   const telemetry: Telemetry = {
     tracerProvider,
     meterProvider,
+    prometheus,
     async shutdown() {
       if (running !== telemetry) return;
       running = undefined;
@@ -99,6 +108,14 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
   };
   running = telemetry;
   return telemetry;
+}
+
+/**
+ * The process's metrics in Prometheus's text format, or undefined when telemetry was not started
+ * with `prometheus: true` (then nothing is kept to serve).
+ */
+export function scrapeMetrics(): Promise<{ text: string; errors: unknown[] }> | undefined {
+  return running?.prometheus?.scrape();
 }
 
 /** A tracer named after the code that creates spans (e.g. '@buqi/messaging'). */

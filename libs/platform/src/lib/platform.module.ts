@@ -7,7 +7,8 @@ import {
   type NestModule,
 } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { MongooseModule } from '@nestjs/mongoose';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { createLogger, type LoggerOptions } from '@buqi/observability';
 import { HealthCheckRegistry } from './health/health-check.registry';
 import { HealthController } from './health/health.controller';
@@ -16,6 +17,7 @@ import { redisHealthCheck } from './health/redis.health';
 import { CorrelationIdMiddleware } from './http/correlation-id.middleware';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { NestPinoLogger } from './logging/nest-pino-logger';
+import { MetricsController } from './metrics/metrics.controller';
 import { applyMongooseSettings, mongooseOptions } from './mongo/mongoose-options';
 import {
   PLATFORM_CONFIG,
@@ -25,6 +27,8 @@ import {
   type PlatformConfig,
 } from './platform.tokens';
 import { RedisConnectionManager } from './redis/redis-connection.manager';
+import { ensureModelIndexes } from './setup/model-indexes';
+import { registerSetUpStep, SetUpRegistry } from './setup/set-up-step';
 
 export interface PlatformModuleOptions<C extends PlatformConfig> {
   readonly serviceName: string;
@@ -36,8 +40,9 @@ export interface PlatformModuleOptions<C extends PlatformConfig> {
 
 /**
  * Everything a Buqi service shares: configuration, pino logger, the Mongoose connection, the
- * BullMQ-ready Redis connection, health endpoints, correlation ids and RFC 9457 error answers
- * (ProblemDetailsFilter, global). Import once, in AppModule.
+ * BullMQ-ready Redis connection, health endpoints, GET /metrics for Prometheus (behind
+ * METRICS_TOKEN), correlation ids and RFC 9457 error answers (ProblemDetailsFilter, global).
+ * Import once, in AppModule.
  */
 @Global()
 @Module({})
@@ -52,7 +57,7 @@ export class PlatformModule implements NestModule {
     return {
       module: PlatformModule,
       imports: [MongooseModule.forRootAsync({ useFactory: () => mongooseOptions(config) })],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: serviceName },
@@ -67,6 +72,12 @@ export class PlatformModule implements NestModule {
         HealthCheckRegistry,
         mongoHealthCheck,
         redisHealthCheck,
+        SetUpRegistry,
+        registerSetUpStep({
+          name: 'mongo-indexes',
+          inject: [getConnectionToken()],
+          useFactory: (conn: Connection) => () => ensureModelIndexes(conn),
+        }),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [
@@ -76,6 +87,7 @@ export class PlatformModule implements NestModule {
         NestPinoLogger,
         REDIS_CONNECTION,
         HealthCheckRegistry,
+        SetUpRegistry,
       ],
     };
   }

@@ -23,6 +23,7 @@ const BACKEND = [
   /^\/alerts\//,
   /^\/\.well-known\//,
   /^\/health(\/|$)/,
+  /^\/metrics$/,
   /^\/docs(-json|\/|$)/,
 ];
 

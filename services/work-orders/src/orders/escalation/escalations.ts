@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { metrics } from '@opentelemetry/api';
 import { WorkOrderEscalatedV1, type Actor } from '@buqi/contracts';
 import { EscalationQueue, JobName, JobScheduler } from '@buqi/jobs';
 import { EventPublisher, VersionConflictError } from '@buqi/messaging';
@@ -22,6 +23,13 @@ const LADDER: Actor = { kind: 'system', id: 'escalation-ladder' };
  */
 @Injectable()
 export class Escalations {
+  // Created with the app, after telemetry started, so it binds to the configured meter provider.
+  private readonly fired = metrics
+    .getMeter('@buqi/work-orders')
+    .createCounter('buqi.work_orders.escalations', {
+      description: 'Escalation steps sent (recorded on their order), by step and priority',
+    });
+
   constructor(
     private readonly orders: WorkOrderRepository,
     private readonly sla: Sla,
@@ -90,6 +98,11 @@ export class Escalations {
           events,
         );
         this.logger.info({ workOrderId, steps: sent.map((s) => s.stepId) }, 'escalation steps sent');
+        for (const step of sent)
+          this.fired.add(1, {
+            'buqi.escalation.step': step.stepId,
+            'buqi.work_order.priority': order.priority,
+          });
         for (const step of sent) await this.notices.escalated(after, step);
         await this.schedule(after, now);
         return sent.length;
