@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { contractForTopic } from '@buqi/contracts';
+import { deleteTopicsWithPrefix } from './kafka-offsets';
 import { dropTestDatabase, engineEnv, freePort, uniqueDatabaseName, uniqueName } from './test-engines';
 import { spawnService, type SpawnedService } from './spawn-service';
 import { createTestIssuer, type TestIssuer } from './test-issuer';
@@ -140,6 +141,10 @@ export function describeServiceProcess(service: {
         expect(proc.stdout()).toContain('"msg":"stopped"');
       } finally {
         await dropTestDatabase(env.MONGO_URL, database);
+        await deleteTopicsWithPrefix(
+          new Kafka({ brokers: env.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING }),
+          prefix,
+        );
       }
     });
   });
