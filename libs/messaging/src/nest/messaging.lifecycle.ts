@@ -47,8 +47,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
       this.logger.debug({ topic: h.contract.topic, handler: h.name }, 'event handler registered');
     }
     // A handler's topic the service forgot to list is created rather than left to fail the subscribe.
-    const listed = new Set(this.opts.topics.map((t) => t.topic));
-    await this.ensure(this.consumer.topics.filter((t) => !listed.has(t)).map((topic) => ({ topic })));
+    await this.ensure(this.unlisted(this.consumer.topics));
     this.relay.start();
     await this.consumer.start();
   }
@@ -65,12 +64,8 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
    * (with their `.dlq` topics), as a start creates them, and the consumer's processed-event index.
    */
   async setUp(): Promise<{ topics: string[]; created: string[] }> {
-    const listed = new Set(this.opts.topics.map((t) => t.topic));
-    const handled = [...new Set(this.explorer.explore().map((h) => h.contract.topic))];
-    const topics = [
-      ...this.opts.topics,
-      ...handled.filter((t) => !listed.has(t)).map((topic) => ({ topic })),
-    ];
+    const handled = this.explorer.explore().map((h) => h.contract.topic);
+    const topics = [...this.opts.topics, ...this.unlisted(handled)];
     await this.admin.connect();
     try {
       const created = await this.ensure(topics);
@@ -79,6 +74,12 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     } finally {
       await this.admin.disconnect();
     }
+  }
+
+  /** The handlers' topics the service does not list itself, once each. */
+  private unlisted(handled: readonly string[]): TopicSpec[] {
+    const listed = new Set(this.opts.topics.map((t) => t.topic));
+    return [...new Set(handled)].filter((t) => !listed.has(t)).map((topic) => ({ topic }));
   }
 
   private async ensure(topics: TopicSpec[]): Promise<string[]> {
