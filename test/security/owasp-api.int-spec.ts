@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@buqi/auth';
+import { SITES } from '@buqi/demo';
 import { ConsoleUnderTest, PASSWORD } from '../browser/browser-kit';
 
 // The OWASP API Security Top 10 (2023) items that apply, against the console and the services as
@@ -77,37 +78,21 @@ beforeAll(async () => {
 
   // A site, a restroom and a sensor with its own key (asset-inventory).
   const ai = service('asset-inventory');
-  const site = {
-    id: 'NY',
-    name: '机关南院',
-    kind: 'government-compound',
-    plan: { widthM: 400, heightM: 300 },
-  };
-  const zone = {
-    code: 'A',
-    name: '主楼区',
-    outline: [
-      { x: 0, y: 0 },
-      { x: 300, y: 0 },
-      { x: 300, y: 200 },
-      { x: 0, y: 200 },
-    ],
-  };
-  expect((await call(ai, 'POST', '/sites', { token: token['manager'], body: site })).status).toBe(201);
-  expect((await call(ai, 'POST', '/sites/NY/zones', { token: token['manager'], body: zone })).status).toBe(
-    201,
-  );
-  const building = {
-    code: 'B01',
-    name: '人大办公楼',
-    kind: 'office',
-    zone: 'A',
-    location: { x: 100, y: 60 },
-    floors: 6,
-    importance: 5,
-  };
-  const built = await call(ai, 'POST', '/sites/NY/buildings', { token: token['manager'], body: building });
-  expect(built.status).toBe(201);
+  // The demo campus's 机关南院, its zone A and office building B01.
+  const south = SITES.find((s) => s.site.id === 'NY');
+  const steps: [string, unknown][] = [
+    ['/sites', south?.site],
+    ['/sites/NY/zones', south?.zones.find((z) => z.code === 'A')],
+    ['/sites/NY/buildings', south?.buildings.find((b) => b.code === 'B01')],
+  ];
+  for (const [path, body] of steps)
+    expect({
+      path,
+      status: (await call(ai, 'POST', path, { token: token['manager'], body })).status,
+    }).toEqual({
+      path,
+      status: 201,
+    });
   const core = {
     building: 'B01',
     location: { x: 120, y: 80 },
