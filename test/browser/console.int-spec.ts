@@ -151,6 +151,8 @@ describe('the console in a browser', () => {
     });
     await context.setOffline(false);
     await shows(page.locator('.ant-message'), '离线期间的操作未被接受');
+    // In Chinese first (the kind of refusal), then the service's own words.
+    await shows(page.locator('.ant-message'), '离线期间的操作未被接受：与当前状态冲突');
     await shows(page.getByTestId('order-state'), '已取消');
     expect(await page.getByTestId('queued').count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('buqi.outbox'))).toBe('[]');
