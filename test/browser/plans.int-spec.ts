@@ -1,5 +1,6 @@
 import { AssetStateV1, ShortfallDetectedV2 } from '@buqi/contracts';
-import { waitFor } from '@buqi/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { waitFor, waitForGroupAtEnd } from '@buqi/testing';
 import { ConsoleUnderTest, shot, shows } from './browser-kit';
 
 // The investment plan in a real browser against the console and budget-allocation: an asset manager
@@ -38,13 +39,31 @@ beforeAll(async () => {
     reason: `${year} 年度预算`,
   };
   expect((await harness.api(finance, 'POST', '/api/budget-allocation/budgets', budget)).status).toBe(201);
-  // The roads and their shortfalls, as asset-inventory publishes them.
-  for (const [i, assetId] of roads.entries()) {
+  // The roads, then their shortfalls, as asset-inventory publishes them: budget-allocation has taken
+  // in every road before the first shortfall arrives (they are on different topics, whose order
+  // Kafka does not keep between them).
+  for (const assetId of roads)
     await harness.publish(
       AssetStateV1,
       { ...AssetStateV1.example, assetId, size: { areaM2: 840, lengthM: 120 } },
       'asset-inventory',
     );
+  const kafka = new Kafka({ brokers: harness.engines.KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await waitForGroupAtEnd(
+      admin,
+      `${harness.prefix}budget-allocation`,
+      harness.prefix + AssetStateV1.topic,
+      {
+        atLeast: roads.length,
+      },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+  for (const [i, assetId] of roads.entries())
     await harness.publish(
       ShortfallDetectedV2,
       {
@@ -59,7 +78,6 @@ beforeAll(async () => {
       },
       'asset-inventory',
     );
-  }
   await waitFor(
     'three candidates awaiting a plan',
     async () => {
