@@ -35,8 +35,10 @@ const depConstraints = [
     onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:contracts', 'type:util'],
   },
   {
+    // The end-to-end suites judge what the services did by the domain's own rules (the escalation
+    // ladder an order's steps must follow), never by a copy of them.
     sourceTag: 'type:e2e',
-    onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:testing', 'type:data-access', 'type:contracts', 'type:domain', 'type:util'],
   },
 ];
 

@@ -1,3 +1,14 @@
-export { budgetYear, CREWS, DEPARTMENTS, PEOPLE, quotas, RESTROOMS, ROADS, SENSORS, SITES } from './campus';
-export { seedCampus } from './seed';
+export {
+  budgetYear,
+  CREWS,
+  DEPARTMENTS,
+  PEOPLE,
+  quotas,
+  RESTROOMS,
+  ROAD_INSPECTIONS,
+  ROADS,
+  SENSORS,
+  SITES,
+} from './campus';
+export { readKeys, seedCampus, seedServices } from './seed';
 export { simulate } from './simulate';

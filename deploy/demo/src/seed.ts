@@ -1,7 +1,7 @@
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DevIssuer, type Role } from '@buqi/auth';
-import { createServicesClient, ServiceCallError } from '@buqi/services-client';
+import { createServicesClient, ServiceCallError, type ServicesClient } from '@buqi/services-client';
 import {
   budgetYear,
   CREWS,
@@ -23,16 +23,35 @@ import { demoSettings } from './settings';
  */
 export async function seedCampus(): Promise<{ created: number; present: number }> {
   const settings = demoSettings();
-  const buqi = createServicesClient(settings.services);
   const issuer = await DevIssuer.open(settings.signingKeyDir);
-  const as = (roles: Role[], department?: string) =>
-    issuer.sign(
-      { sub: 'demo-seeder', name: '演示数据', roles, ...(department && { department }) },
-      { ttl: '1h' },
-    );
-  const manager = await as(['asset-manager']);
-  const finance = await as(['finance']);
-  const admin = await as(['admin']);
+  const seeded = await seedServices(
+    createServicesClient(settings.services),
+    (roles) => issuer.sign({ sub: 'demo-seeder', name: '演示数据', roles }, { ttl: '1h' }),
+    settings.deviceKeyFile,
+  );
+  const accounts = await seedAccounts(settings);
+  console.log(`[demo] campus seeded: ${seeded.created} created, ${seeded.present} already there`);
+  console.log(
+    `[demo] accounts (password ${settings.demoPassword}; admin's in ${settings.adminPasswordHint}):`,
+  );
+  for (const a of accounts)
+    console.log(`[demo]   ${a.id.padEnd(14)} ${a.roles.join(', ').padEnd(16)} ${a.name}`);
+  return seeded;
+}
+
+/**
+ * The campus in the three services (sites, assets, device keys, inspections, the year's budget,
+ * quotas, departments, crews and people), as the people `token` signs for; the console's accounts
+ * are not made here. The devices' keys go to `deviceKeyFile`.
+ */
+export async function seedServices(
+  buqi: ServicesClient,
+  token: (roles: Role[]) => Promise<string>,
+  deviceKeyFile: string,
+): Promise<{ created: number; present: number }> {
+  const manager = await token(['asset-manager']);
+  const finance = await token(['finance']);
+  const admin = await token(['admin']);
   let created = 0;
   let present = 0;
   /** Runs a create; "there already" (409) counts as done. */
@@ -58,7 +77,7 @@ export async function seedCampus(): Promise<{ created: number; present: number }
   for (const room of RESTROOMS)
     await once(`register ${room.code}`, () => buqi.inventory.registerRestroom(manager, room));
 
-  const keys = await readKeys(settings.deviceKeyFile);
+  const keys = await readKeys(deviceKeyFile);
   for (const sensor of SENSORS) {
     await once(`register ${sensor.code}`, async () => {
       keys[sensor.code] = (await buqi.inventory.registerMonitoringDevice(manager, sensor)).apiKey;
@@ -67,7 +86,7 @@ export async function seedCampus(): Promise<{ created: number; present: number }
     if (!keys[sensor.code])
       keys[sensor.code] = (await buqi.inventory.issueDeviceKey(manager, sensor.code)).apiKey;
   }
-  await writeKeys(settings.deviceKeyFile, keys);
+  await writeKeys(deviceKeyFile, keys);
 
   for (const [code, sheet] of Object.entries(ROAD_INSPECTIONS)) {
     const asset = await buqi.inventory.getAsset(manager, code);
@@ -88,13 +107,6 @@ export async function seedCampus(): Promise<{ created: number; present: number }
   for (const { console: _console, ...person } of PEOPLE)
     await once(`add ${person.id} to the directory`, () => buqi.workOrders.addPerson(admin, person));
 
-  const accounts = await seedAccounts(settings);
-  console.log(`[demo] campus seeded: ${created} created, ${present} already there`);
-  console.log(
-    `[demo] accounts (password ${settings.demoPassword}; admin's in ${settings.adminPasswordHint}):`,
-  );
-  for (const a of accounts)
-    console.log(`[demo]   ${a.id.padEnd(14)} ${a.roles.join(', ').padEnd(16)} ${a.name}`);
   return { created, present };
 }
 

@@ -82,7 +82,9 @@ export function messagingFromConfig(
     clientId: config.KAFKA_CLIENT_ID ?? service.name,
     source: service.name,
     // Prefixed like the topics: environments sharing a cluster must not share consumer groups.
-    ...(service.consumes === false ? {} : { groupId: (config.KAFKA_TOPIC_PREFIX ?? '') + service.name }),
+    ...(service.consumes === false
+      ? {}
+      : { groupId: config.KAFKA_CONSUMER_GROUP ?? (config.KAFKA_TOPIC_PREFIX ?? '') + service.name }),
     topicPrefix: config.KAFKA_TOPIC_PREFIX ?? '',
     defaultPartitions: config.KAFKA_TOPIC_PARTITIONS,
     topics: service.topics,

@@ -6,7 +6,7 @@ import { correlation } from '@buqi/observability';
 import mongoose from 'mongoose';
 import { applyOnce } from './consumer/apply-once';
 import { backoffMs } from './consumer/backoff';
-import { resolveMessagingOptions } from './messaging.options';
+import { messagingFromConfig, resolveMessagingOptions } from './messaging.options';
 import { createEvent } from './outbox/create-event';
 import { OUTBOX_DUE_FIELD, OUTBOX_FIELD, pushOutbox, toOutboxEntry, withOutbox } from './outbox/outbox';
 
@@ -142,6 +142,23 @@ describe('options and helpers', () => {
     });
     expect(o.relay.retry).toEqual({ attempts: 2, initialDelayMs: 1_000, maxDelayMs: 30_000 });
     expect(o.relay.batchSize).toBe(100);
+  });
+
+  it('names the consumer group after the prefix and service, unless the configuration names one', () => {
+    const config = {
+      KAFKA_BROKERS: ['b:1'],
+      KAFKA_CLIENT_ID: undefined,
+      KAFKA_TOPIC_PREFIX: 'staging.',
+      KAFKA_CONSUMER_GROUP: undefined,
+      KAFKA_TOPIC_PARTITIONS: 3,
+    };
+    const service = { name: 'budget-allocation', topics: [] };
+    expect(messagingFromConfig(config, service).groupId).toBe('staging.budget-allocation');
+    // An instance rebuilding its copy of others' facts replays them in a group of its own.
+    expect(
+      messagingFromConfig({ ...config, KAFKA_CONSUMER_GROUP: 'budget-allocation-rebuild' }, service).groupId,
+    ).toBe('budget-allocation-rebuild');
+    expect(messagingFromConfig(config, { ...service, consumes: false }).groupId).toBeUndefined();
   });
 
   it('applyOnce guards an update by the event id and records it, bounded', () => {

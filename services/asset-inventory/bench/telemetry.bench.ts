@@ -1,15 +1,23 @@
 import os from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { Kafka, logLevel, type Admin } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient, type Db } from 'mongodb';
 import { DevIssuer } from '@buqi/auth';
-import { messagesOn, numberArg } from '@buqi/testing';
+import { deleteTopicsWithPrefix, messagesOn, numberArg } from '@buqi/testing';
 import { TOPICS } from '@buqi/contracts';
 import { rawBulkWrite, rawConsume } from './baselines';
 import { freePort, ServiceProcess } from './service-process';
-import { deviceCode, message, produce, producePaced, type Message } from './telemetry-load';
+import {
+  committed,
+  deviceCode,
+  fmt,
+  message,
+  produce,
+  producePaced,
+  seed,
+  type Message,
+} from './telemetry-load';
 import { bucketId, hourOf, metricField } from '../src/telemetry/domain/buckets';
-import { CAMPUS } from '../src/test-fixtures/campus';
 
 /**
  * Readings through the Kafka path into asset-inventory running as its own process, on the engines of
@@ -151,23 +159,7 @@ async function main(): Promise<void> {
       .dropDatabase()
       .catch(() => undefined);
     await mongo.close();
-    await deleteTopics(kafka, prefix);
-  }
-}
-
-/**
- * When the service's consumer group had committed `count` messages, polled every 100 ms (the store
- * is left to the service). Offsets are committed at most a second after their message is handled,
- * so over a burst of a minute or more the rate is understated by under 2 %.
- */
-async function committed(admin: Admin, group: string, topic: string, count: number): Promise<number> {
-  const deadline = Date.now() + 30 * 60_000;
-  for (;;) {
-    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
-    const done = (offsets?.partitions ?? []).reduce((n, p) => n + Math.max(0, Number(p.offset)), 0);
-    if (done >= count) return Date.now();
-    if (Date.now() > deadline) throw new Error(`only ${done} of ${count} messages handled`);
-    await new Promise((r) => setTimeout(r, 100));
+    await deleteTopicsWithPrefix(kafka, prefix);
   }
 }
 
@@ -220,68 +212,8 @@ function lastReading(m: Message) {
   };
 }
 
-async function seed(url: string, token: string, devices: number): Promise<void> {
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(url + path, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (res.status !== 201) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  };
-  const core = {
-    location: { x: 100, y: 60 },
-    criticality: 3,
-    installedOn: '2024-06-01',
-    expectedLifeYears: 8,
-    replacementCostFen: 120_000,
-    department: 'general-affairs',
-  };
-  await post('/sites', CAMPUS.site);
-  await post('/sites/NY/zones', CAMPUS.zone);
-  await post('/sites/NY/buildings', CAMPUS.building);
-  const fixtures = [{ kind: 'squat-toilet', count: 4 }];
-  const restroom = { floor: 3, fixtures, accessible: true, dailyFootfall: 300, restroomClass: 'class-2' };
-  await post('/restrooms', {
-    code: 'NY-RR-001',
-    name: '三层男卫',
-    zone: 'A',
-    building: 'B01',
-    ...core,
-    restroom,
-  });
-  for (let n = 0; n < devices; n++)
-    await post('/monitoring-devices', {
-      code: deviceCode(n),
-      name: `氨气传感器 ${n + 1}`,
-      building: 'B01',
-      ...core,
-      device: {
-        kind: 'nh3-sensor',
-        watches: { assetId: 'NY-RR-001' },
-        reportingIntervalSeconds: 60,
-        power: 'battery',
-        link: 'wireless',
-      },
-    });
-}
-
-async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (topics.length) await admin.deleteTopics({ topics });
-  } catch {
-    // Left for the engine's own clean-up: the names are unique to this run.
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 const pct = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -17,6 +17,15 @@ export const kafkaConfig = {
     description: 'Prepended to every topic name, to keep environments that share a cluster apart',
     optional: true,
   }),
+  KAFKA_CONSUMER_GROUP: str({
+    description:
+      "The service's consumer group, `<KAFKA_TOPIC_PREFIX><service>` when unset. A new group starts at the earliest offsets: an instance with an empty database and a group of its own rebuilds what it keeps of other services' facts by replaying their topics",
+    optional: true,
+    format: {
+      pattern: /^[A-Za-z0-9._-]{1,200}$/,
+      expected: 'up to 200 letters, digits, dots, dashes or underscores',
+    },
+  }),
   KAFKA_TOPIC_PARTITIONS: int({
     description: 'Partitions for the topics this service creates',
     min: 1,
