@@ -3,7 +3,7 @@ module.exports = {
   displayName: 'e2e',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.int-spec.ts'],
-  // The fault and scale-out scenarios run on engines of their own: jest.resilience.config.js.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/faults/', '<rootDir>/scale/'],
+  // The faults-under-load scenario runs on engines of its own: jest.resilience.config.js.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/faults/'],
   testTimeout: 300_000,
 };

@@ -48,8 +48,6 @@ const ESCALATION_GRACE_MS = 30_000;
 /** An outbox entry older than this has waited beyond any relay round (they run every 250 ms). */
 const OUTBOX_STALE_MS = 15_000;
 const METRICS_TOKEN = 'faults-metrics-token-for-the-scenarios-only';
-/** Roads the inspection load registers up front: one inspection each, more than any scenario takes. */
-const LOAD_ROADS = 400;
 
 /** Grade C on the demo's artery (index 66.5): a medium repair, patched, which the funding rules pay for at once. */
 const LOAD_SHEET = {
@@ -134,6 +132,8 @@ export class FaultCampus {
   constructor(
     /** Instances of each service, sharing its database, consumer group and queues. */
     readonly instances = 1,
+    /** Roads registered up front for the inspection load (one inspection each, every 2 s of load). */
+    readonly roads = 100,
   ) {}
 
   readonly engines = new FaultEngines();
@@ -331,7 +331,7 @@ export class FaultCampus {
     this.sensors = reporting.map((s) => ({ code: s.code, key: keys[s.code] ?? '' }));
     const road = ROADS[0];
     if (!road) throw new Error('the demo campus has no roads');
-    for (let i = 0; i < LOAD_ROADS; i++)
+    for (let i = 0; i < this.roads; i++)
       await this.buqi.inventory.registerRoadSegment(this.token.manager, {
         ...road,
         code: `NY-RD-${1001 + i}`,
@@ -343,7 +343,7 @@ export class FaultCampus {
       const n = await this.db('budget-allocation')
         .collection('known_assets')
         .countDocuments({ _id: { $regex: '^NY-RD-1' } } as never);
-      return n === LOAD_ROADS;
+      return n === this.roads;
     });
   }
 
@@ -424,7 +424,7 @@ export class FaultCampus {
   }
 
   private async inspectionTick(): Promise<void> {
-    if (this.nextRoad >= LOAD_ROADS) return;
+    if (this.nextRoad >= this.roads) return;
     const code = `NY-RD-${1001 + this.nextRoad}`;
     try {
       await this.client().inventory.inspect(this.token.manager, code, LOAD_SHEET);

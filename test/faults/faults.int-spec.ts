@@ -1,18 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { TOPICS } from '@buqi/contracts';
 import { waitFor } from '@buqi/testing';
 import { FaultCampus, SERVICES, violations, type Counters, type InvariantReport } from './fault-campus';
 
-// Faults under load: with the demo campus's sensors reporting and road inspections turning into
-// funded work orders with a one-minute SLA, each fault in turn — SIGKILL of each service, kill -9 of
-// Kafka, of Redis (AOF on) and of FerretDB, and a flushed Redis — then, once the services have
-// caught up, what they hold is checked against what they were told. BUQI_FAULTS_ROUNDS repeats the
-// faults (the soak, `npm run soak`); BUQI_FAULTS_LOAD_SECONDS is the load before and after each.
+// Faults under load, on three instances of each service sharing its database, consumer group and
+// queues (ADR 0018). First the instances share the work: every partition held, each event on its
+// topic once, every invariant holding after a load that goes round them. Then, with the demo
+// campus's sensors reporting and road inspections turning into funded work orders with a
+// one-minute SLA, each fault in turn — SIGKILL of one instance of each service, kill -9 of Kafka, of
+// Redis (AOF on) and of FerretDB, and a flushed Redis — and once the services have caught up, what
+// they hold is checked against what they were told. Last, a new instance with an empty database
+// rebuilds the facts it keeps of other services by replaying their topics.
+// BUQI_FAULTS_ROUNDS repeats the faults (the soak, `npm run soak`); BUQI_FAULTS_LOAD_SECONDS is the
+// load before and after each; BUQI_FAULTS_INSTANCES the instances of each service.
 
 const ROUNDS = Number(process.env['BUQI_FAULTS_ROUNDS'] ?? 1);
-const LOAD_MS = Number(process.env['BUQI_FAULTS_LOAD_SECONDS'] ?? 8) * 1_000;
+const LOAD_MS = Number(process.env['BUQI_FAULTS_LOAD_SECONDS'] ?? 6) * 1_000;
+const INSTANCES = Number(process.env['BUQI_FAULTS_INSTANCES'] ?? 3);
 const REPORT = resolve(__dirname, '../../.buqi/reports');
+/** Load before the faults: long enough for the first orders' ladders to send their first steps. */
+const BASELINE_MS = 20_000;
 
 interface Fault {
   readonly name: string;
@@ -21,7 +30,7 @@ interface Fault {
 
 const FAULTS: Fault[] = [
   ...SERVICES.map((service) => ({
-    name: `SIGKILL ${service}`,
+    name: `SIGKILL ${service} (one instance)`,
     inject: async (c: FaultCampus) => {
       await c.killService(service);
       c.restartService(service);
@@ -51,7 +60,12 @@ interface Row {
   invariants: InvariantReport;
 }
 
-const campus = new FaultCampus();
+// An inspection every two seconds while the load runs: the baseline, and each fault's load before
+// and after it with the recovery between (a minute at most here), with room to spare.
+const campus = new FaultCampus(
+  INSTANCES,
+  Math.ceil((BASELINE_MS + ROUNDS * FAULTS.length * (2 * LOAD_MS + 60_000)) / 2_000) + 20,
+);
 const rows: Row[] = [];
 
 beforeAll(async () => {
@@ -88,15 +102,47 @@ afterAll(async () => {
 }, 300_000);
 
 describe('faults under load lose nothing and do nothing twice', () => {
-  it('starts from a campus where every invariant holds', async () => {
+  it(`shares every partition among the ${INSTANCES} instances of each service`, async () => {
+    const partitions = await campus.partitionCounts();
+    const groups = await campus.assignments();
+    for (const service of SERVICES) {
+      const members = groups.get(`${campus.prefix}${service}`) ?? [];
+      expect({ service, members: members.length }).toEqual({ service, members: INSTANCES });
+      // Every member holds partitions, and each partition of each topic is held by one member.
+      for (const m of members)
+        expect({ service, holds: Object.values(m.partitions).flat().length > 0 }).toEqual({
+          service,
+          holds: true,
+        });
+      const topics = new Set(members.flatMap((m) => Object.keys(m.partitions)));
+      expect(topics.size).toBeGreaterThan(0);
+      for (const topic of topics) {
+        const held = members.flatMap((m) => m.partitions[topic] ?? []).sort((a, b) => a - b);
+        const all = Array.from({ length: partitions.get(topic) ?? 0 }, (_, p) => p);
+        expect({ service, topic, held }).toEqual({ service, topic, held: all });
+      }
+    }
+  });
+
+  it('starts from a campus where every invariant holds and each event is published once', async () => {
     campus.startLoad();
-    await sleep(LOAD_MS);
+    await sleep(BASELINE_MS);
     await campus.stopLoad();
     await campus.quiesce();
     const r = await campus.invariants();
     expect(violations(r)).toEqual({});
     expect(r.readingsStored).toBeGreaterThan(0);
     expect(r.funded).toBeGreaterThan(0);
+    // The relays of the instances between them published each entry once (before any fault: a
+    // relay killed between a send and its clear publishes again, which consumers take once).
+    for (const topic of [TOPICS.shortfallDetectedV2, TOPICS.remediationFunded, TOPICS.workOrderCreated]) {
+      const { messages, distinctIds } = await campus.eventsOn(topic);
+      expect({ topic, published: messages > 0, twice: messages - distinctIds }).toEqual({
+        topic,
+        published: true,
+        twice: 0,
+      });
+    }
   });
 
   for (let round = 1; round <= ROUNDS; round++)
@@ -148,11 +194,52 @@ describe('faults under load lose nothing and do nothing twice', () => {
           invariants,
         });
         expect(violations(invariants)).toEqual({});
+        // It was under load: readings taken and roads inspected during this fault's window.
+        const load = rows[rows.length - 1]?.load;
+        expect({ batches: (load?.batches ?? 0) > 0, inspections: (load?.inspections ?? 0) > 0 }).toEqual({
+          batches: true,
+          inspections: true,
+        });
       });
 
-  it('sent each escalation once on its topic', async () => {
+  it('sent each escalation step once on its topic, from whichever instance’s worker ran it', async () => {
     const r = await campus.invariants();
     expect(r.escalationsSent).toBeGreaterThan(0);
     expect(await campus.escalationEventsRepeated(r.escalationsSent)).toBe(0);
+  });
+
+  it('rebuilds the others’ facts in a new instance with an empty database, by replaying their topics', async () => {
+    const rebuilt = { budget: `${campus.name}_budget_rebuilt`, orders: `${campus.name}_orders_rebuilt` };
+    await campus.startInstance('budget-allocation', 99, {
+      MONGO_DB: rebuilt.budget,
+      KAFKA_CONSUMER_GROUP: `${campus.prefix}budget-allocation-rebuilt`,
+      JOBS_PREFIX: `${campus.name}.budget-rebuilt`,
+    });
+    await campus.startInstance('work-orders', 99, {
+      MONGO_DB: rebuilt.orders,
+      KAFKA_CONSUMER_GROUP: `${campus.prefix}work-orders-rebuilt`,
+      JOBS_PREFIX: `${campus.name}.orders-rebuilt`,
+    });
+    await campus.groupAtEnd(`${campus.prefix}budget-allocation-rebuilt`, TOPICS.assetState);
+    await campus.groupAtEnd(`${campus.prefix}budget-allocation-rebuilt`, TOPICS.siteState);
+    await campus.groupAtEnd(`${campus.prefix}work-orders-rebuilt`, TOPICS.assetState);
+    await campus.groupAtEnd(`${campus.prefix}work-orders-rebuilt`, TOPICS.serviceQuota);
+
+    const budget = campus.database('budget-allocation');
+    const orders = campus.database('work-orders');
+    const assets = await campus.facts(budget, 'known_assets');
+    expect(assets.length).toBeGreaterThan(campus.roads);
+    expect(await campus.facts(rebuilt.budget, 'known_assets')).toEqual(assets);
+    expect(await campus.facts(rebuilt.budget, 'known_sites')).toEqual(
+      await campus.facts(budget, 'known_sites'),
+    );
+    expect(await campus.facts(rebuilt.orders, 'known_assets')).toEqual(
+      await campus.facts(orders, 'known_assets'),
+    );
+    const quotas = await campus.facts(orders, 'service_quota_versions');
+    expect(quotas.length).toBeGreaterThan(0);
+    expect(await campus.facts(rebuilt.orders, 'service_quota_versions')).toEqual(quotas);
+    await campus.stopInstance('budget-allocation', 99);
+    await campus.stopInstance('work-orders', 99);
   });
 });
