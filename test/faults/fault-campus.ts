@@ -546,7 +546,7 @@ export class FaultCampus {
   }
 
   /** What was produced, checked against what was told: every field but the totals should be 0. */
-  async invariants(now = new Date()): Promise<InvariantReport> {
+  async invariants(): Promise<InvariantReport> {
     // Readings: each acknowledged one stored with its value; none stored that was not acknowledged.
     let readingsAcknowledged = 0;
     let readingsStored = 0;
@@ -614,8 +614,11 @@ export class FaultCampus {
       escalationsSent += steps.length;
       escalationStepsRepeated += steps.length - new Set(steps).size;
       const sent = o.escalations.map((e) => ({ stepId: e.stepId, at: new Date(e.at) }));
-      // Judged no earlier than its latest step (recorded by a process whose clock ran a moment ahead).
-      const at = new Date(Math.max(now.getTime(), ...sent.map((e) => e.at.getTime())));
+      // Judged no earlier than its creation and its latest step (the services keep working while the
+      // stores are read, and a process's clock may run a moment ahead of this one's).
+      const at = new Date(
+        Math.max(Date.now(), new Date(o.createdAt).getTime(), ...sent.map((e) => e.at.getTime())),
+      );
       const check = escalationsDue(
         calendar,
         FAULT_SLA,
@@ -662,7 +665,7 @@ export class FaultCampus {
     // service (the ladder and the sweeps keep writing events while the load is paused).
     let outboxEntriesLeft = 0;
     let outboxEntriesParked = 0;
-    const stale = now.getTime() - OUTBOX_STALE_MS;
+    const stale = Date.now() - OUTBOX_STALE_MS;
     for (const s of SERVICES)
       for (const c of await this.db(s).listCollections({}, { nameOnly: true }).toArray())
         for await (const d of this.db(s)
