@@ -6,7 +6,7 @@ import { DevIssuer } from '@buqi/auth';
 import { TOPICS } from '@buqi/contracts';
 import { deleteTopicsWithPrefix, messagesOn, numberArg, waitFor } from '@buqi/testing';
 import { freePort, ServiceProcess } from './service-process';
-import { committed, deviceCode, fmt, message, produce, seed } from './telemetry-load';
+import { burstMessages, committed, fmt, produce, seed } from './telemetry-load';
 
 /**
  * The telemetry path (device.telemetry.v1 → stored readings) with one instance of asset-inventory and
@@ -67,17 +67,7 @@ async function measure(kafka: Kafka, instances: number, args: Args): Promise<Res
     await seed(urls[0] as string, token, args.devices);
     const partitions = await assignment(admin, group, topic, instances);
 
-    const start =
-      Date.now() - 35 * 60_000 - Math.ceil(args.messages / args.devices) * args.perMessage * 5_000;
-    const messages = Array.from({ length: args.messages }, (_, k) =>
-      message(
-        deviceCode(k % args.devices),
-        start + Math.floor(k / args.devices) * (args.perMessage / 2) * 10_000,
-        args.perMessage,
-        10_000,
-        k,
-      ),
-    );
+    const messages = burstMessages(args.devices, args.messages, args.perMessage);
     const produced = Date.now();
     await produce(producer, topic, messages);
     const done = await committed(admin, group, topic, messages.length);

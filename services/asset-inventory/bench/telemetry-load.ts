@@ -45,6 +45,30 @@ export function message(
 }
 
 /** Sends messages 100 to a request; returns when each was handed to the producer (by event id). */
+/**
+ * A burst of `count` messages of `perMessage` readings from `devices` devices, each device's batches
+ * following one another at 10 s a reading, all ending more than half an hour before now (so the
+ * device's silence rules have nothing to say about them).
+ */
+export function burstMessages(
+  devices: number,
+  count: number,
+  perMessage: number,
+  now = Date.now(),
+): Message[] {
+  const perDevice = Math.ceil(count / devices);
+  const start = now - 35 * 60_000 - perDevice * (perMessage / 2) * 10_000;
+  return Array.from({ length: count }, (_, k) =>
+    message(
+      deviceCode(k % devices),
+      start + Math.floor(k / devices) * (perMessage / 2) * 10_000,
+      perMessage,
+      10_000,
+      k,
+    ),
+  );
+}
+
 export async function produce(
   producer: Producer,
   topic: string,

@@ -8,6 +8,7 @@ import { TOPICS } from '@buqi/contracts';
 import { rawBulkWrite, rawConsume } from './baselines';
 import { freePort, ServiceProcess } from './service-process';
 import {
+  burstMessages,
   committed,
   deviceCode,
   fmt,
@@ -82,18 +83,7 @@ async function main(): Promise<void> {
     service.sampleRss();
 
     // Burst: everything at once; the rate is what the service sustains.
-    const now = Date.now();
-    const perDevice = Math.ceil(burst / devices);
-    const start = now - 35 * 60_000 - perDevice * (perMessage / 2) * 10_000;
-    const messages = Array.from({ length: burst }, (_, k) =>
-      message(
-        deviceCode(k % devices),
-        start + Math.floor(k / devices) * (perMessage / 2) * 10_000,
-        perMessage,
-        10_000,
-        k,
-      ),
-    );
+    const messages = burstMessages(devices, burst, perMessage);
     const produced = Date.now();
     await produce(producer, topic, messages);
     const burstDone = await committed(admin, group, topic, burst);
