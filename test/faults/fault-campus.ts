@@ -5,16 +5,23 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AssignerProtocol, Kafka, logLevel, type Admin } from 'kafkajs';
 import { MongoClient, type Db } from 'mongodb';
 import { decodeEvent, TOPICS, WorkOrderEscalatedV1, type EnvelopeOf } from '@buqi/contracts';
-import { readKeys, ROADS, seedServices, SENSORS } from '@buqi/demo';
+import { nh3, readKeys, ROADS, seedServices, SENSORS } from '@buqi/demo';
 import {
   CHINA_MAINLAND_OFFICE_WEEK,
   DEFAULT_ESCALATION_LADDER,
   DEFAULT_SLA_POLICY,
   escalationsDue,
+  PRIORITIES,
   workingCalendarOfYears,
   type SlaPolicy,
 } from '@buqi/domain-sla';
-import { createServicesClient, ServiceCallError, type ServicesClient } from '@buqi/services-client';
+import { readConsumerLag } from '@buqi/messaging';
+import {
+  createServicesClient,
+  ServiceCallError,
+  type Reading,
+  type ServicesClient,
+} from '@buqi/services-client';
 import {
   createTestIssuer,
   freePort,
@@ -37,7 +44,7 @@ export const FAULT_SLA: SlaPolicy = {
   ...DEFAULT_SLA_POLICY,
   name: 'fault scenarios: answer within 1 minute, resolve within 2, round the clock',
   priorities: Object.fromEntries(
-    (['P1', 'P2', 'P3', 'P4'] as const).map((p) => [
+    PRIORITIES.map((p) => [
       p,
       { clock: '24x7', respond: { kind: 'within', minutes: 1 }, resolve: { kind: 'within', minutes: 2 } },
     ]),
@@ -72,9 +79,9 @@ export interface Counters {
   readonly messagesIn: number;
   /** Messages the services' consumer groups have committed past. */
   readonly messagesOut: number;
-  /** Per instance (`service#i`), deliveries its consumers recognised as handled before and skipped
-   * (its /metrics, since the process started). */
-  readonly duplicatesSuppressed: Record<string, number>;
+  /** Per instance (`service#i`): its process, and the deliveries its consumers recognised as
+   * handled before and skipped (its /metrics, counted since that process started). */
+  readonly duplicatesSuppressed: Record<string, { pid: number; count: number }>;
 }
 
 export interface InvariantReport {
@@ -122,9 +129,9 @@ export const violations = (r: InvariantReport): Partial<InvariantReport> =>
   Object.fromEntries(VIOLATIONS.map((k) => [k, r[k]]).filter(([, v]) => v !== 0));
 
 /**
- * The demo campus on the three services (one process each) over the fault scenarios' own engines,
- * with a steady load: the campus's sensors and six more reporting NH3 every second (the demo
- * simulator's readings), and a road inspection every two seconds whose potholes become shortfalls,
+ * The demo campus on the three services (`instances` processes of each) over the fault scenarios'
+ * own engines, with a steady load going round the instances: the campus's sensors and six more
+ * reporting NH3 every second (the demo simulator's clean air), and a road inspection every two seconds whose potholes become shortfalls,
  * funded remediation and work orders with a one-minute SLA. Every acknowledged reading and
  * inspection is remembered, so what the services hold can be checked against what they were told.
  */
@@ -139,27 +146,21 @@ export class FaultCampus {
   readonly engines = new FaultEngines();
   readonly name = uniqueName('faults');
   readonly prefix = `${this.name}.`;
-  buqi!: ServicesClient;
   private issuer!: TestIssuer;
   private kafka!: Kafka;
   private mongo!: MongoClient;
   private evidenceDir = '';
   private readonly processes = new Map<string, SpawnedService>();
   private readonly ports = new Map<string, number>();
-  private readonly logs: string[] = [];
   private clients: ServicesClient[] = [];
   private turn = 0;
-  private token: Record<'manager' | 'finance' | 'admin' | 'supervisor', string> = {
-    manager: '',
-    finance: '',
-    admin: '',
-    supervisor: '',
-  };
+  /** An asset manager's token: registers the load's roads and sensors and inspects the roads. */
+  private manager = '';
   private sensors: Sensor[] = [];
   /** device → measurement time (ms) → value, for every reading a 200 acknowledged. */
   private readonly acknowledged = new Map<string, Map<number, number>>();
   /** Readings not yet acknowledged, sent again with the next batch. */
-  private readonly pending = new Map<string, { metric: string; value: number; unit: string; at: string }[]>();
+  private readonly pending = new Map<string, Reading[]>();
   private nextRoad = 0;
   private loadStop?: AbortController;
   private loadDone?: Promise<void>;
@@ -187,16 +188,11 @@ export class FaultCampus {
         workOrders: this.url('work-orders', i),
       }),
     );
-    this.buqi = this.clients[0] as ServicesClient;
-    const sign = (roles: string[], extra: Record<string, string> = {}) =>
-      this.issuer.token({ sub: `u-${roles[0]}`, roles, ...extra }, { ttlSeconds: 4 * 3600 });
-    this.token = {
-      manager: await sign(['asset-manager']),
-      finance: await sign(['finance']),
-      admin: await sign(['admin']),
-      supervisor: await sign(['supervisor'], { department: 'general-affairs' }),
-    };
-    await this.seed();
+    this.manager = await this.issuer.token(
+      { sub: 'u-load', roles: ['asset-manager'] },
+      { ttlSeconds: 4 * 3600 },
+    );
+    await this.seed(this.clients[0] as ServicesClient);
   }
 
   async stop(): Promise<void> {
@@ -213,11 +209,6 @@ export class FaultCampus {
   /** Where instance `i` of a service answers. */
   url(service: Service, i = 0): string {
     return `http://127.0.0.1:${this.ports.get(`${service}#${i}`)}`;
-  }
-
-  /** The instances running now, as `service#i`. */
-  running(): string[] {
-    return [...this.processes.keys()];
   }
 
   /**
@@ -239,7 +230,6 @@ export class FaultCampus {
     const key = `${service}#${i}`;
     const proc = this.processes.get(key);
     await proc?.stop('SIGTERM');
-    if (proc) this.logs.push(`--- ${key} (stopped) ---\n${proc.stdout()}\n${proc.stderr()}`);
     this.processes.delete(key);
   }
 
@@ -249,20 +239,12 @@ export class FaultCampus {
     return this.clients[this.turn] as ServicesClient;
   }
 
-  /** Every line the services' processes wrote (those killed included). */
-  output(): string {
-    return [...this.logs, ...[...this.processes.values()].map((p) => `${p.stdout()}\n${p.stderr()}`)].join(
-      '\n',
-    );
-  }
-
   /** SIGKILL of a service's process: no shutdown hook, no commit, no flush. */
   async killService(service: Service, i = 0): Promise<void> {
     const key = `${service}#${i}`;
     const proc = this.processes.get(key);
     if (!proc) throw new Error(`${key} is not running`);
     await proc.stop('SIGKILL');
-    this.logs.push(`--- ${key} (killed) ---\n${proc.stdout()}\n${proc.stderr()}`);
     this.processes.delete(key);
   }
 
@@ -307,10 +289,10 @@ export class FaultCampus {
   // ---------------------------------------------------------------------------------------------
   // The campus and its load
 
-  private async seed(): Promise<void> {
+  private async seed(buqi: ServicesClient): Promise<void> {
     const keyFile = join(this.engines.home, `${this.name}-device-keys.json`);
     await seedServices(
-      this.buqi,
+      buqi,
       (roles) => this.issuer.token({ sub: 'demo-seeder', roles }, { ttlSeconds: 3600 }),
       keyFile,
     );
@@ -320,7 +302,7 @@ export class FaultCampus {
     if (!template) throw new Error('the demo campus has no sensors');
     for (let i = 1; i <= 6; i++) {
       const code = `NY-DV-${100 + i}`;
-      const made = await this.buqi.inventory.registerMonitoringDevice(this.token.manager, {
+      const made = await buqi.inventory.registerMonitoringDevice(this.manager, {
         ...template,
         code,
         name: `负载传感器 ${i}`,
@@ -332,13 +314,13 @@ export class FaultCampus {
     const road = ROADS[0];
     if (!road) throw new Error('the demo campus has no roads');
     for (let i = 0; i < this.roads; i++)
-      await this.buqi.inventory.registerRoadSegment(this.token.manager, {
+      await buqi.inventory.registerRoadSegment(this.manager, {
         ...road,
         code: `NY-RD-${1001 + i}`,
         name: `负载道路 ${i + 1}`,
       });
-    // What budget-allocation knows of the roads (their areas price the repairs) has arrived before
-    // any of them is inspected.
+    // What budget-allocation knows of the roads (their areas price the resurfacing option) has
+    // arrived before any of them is inspected.
     await this.settle('budget-allocation has taken in the roads', async () => {
       const n = await this.db('budget-allocation')
         .collection('known_assets')
@@ -395,14 +377,8 @@ export class FaultCampus {
         const queue = this.pending.get(sensor.code) ?? [];
         this.pending.set(sensor.code, queue);
         if (fresh)
-          // Three readings a second at distinct milliseconds; values as the demo's clean air.
-          for (let i = 0; i < 3; i++)
-            queue.push({
-              metric: 'nh3',
-              value: Math.round((0.2 + Math.random() * 0.4) * 100) / 100,
-              unit: 'ppm',
-              at: new Date(now - 900 + i * 300 + n).toISOString(),
-            });
+          // Three readings a second at distinct milliseconds, of the demo's clean air.
+          for (let i = 0; i < 3; i++) queue.push(nh3('clean', new Date(now - 900 + i * 300 + n)));
         if (queue.length === 0) return;
         const batch = queue.slice(0, 450);
         this.load.batches++;
@@ -427,7 +403,7 @@ export class FaultCampus {
     if (this.nextRoad >= this.roads) return;
     const code = `NY-RD-${1001 + this.nextRoad}`;
     try {
-      await this.client().inventory.inspect(this.token.manager, code, LOAD_SHEET);
+      await this.client().inventory.inspect(this.manager, code, LOAD_SHEET);
       this.load.inspections++;
       this.nextRoad++;
     } catch (err) {
@@ -440,10 +416,10 @@ export class FaultCampus {
   // ---------------------------------------------------------------------------------------------
   // Recovery and what was produced
 
-  /** Whether every service answers ready. */
+  /** Whether every instance running answers ready. */
   async allReady(): Promise<boolean> {
     const answers = await Promise.all(
-      [...this.ports.keys()].map((key) =>
+      [...this.processes.keys()].map((key) =>
         fetch(`http://127.0.0.1:${this.ports.get(key)}/health/ready`, {
           signal: AbortSignal.timeout(2_000),
         }).then(
@@ -470,15 +446,8 @@ export class FaultCampus {
         for (const m of g.members)
           for (const t of AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.topics ?? [])
             topics.add(t);
-        let lag = 0;
-        const committed = await admin.fetchOffsets({ groupId: g.groupId, topics: [...topics] });
-        for (const t of committed) {
-          const ends = await admin.fetchTopicOffsets(t.topic);
-          for (const e of ends) {
-            const c = Number(t.partitions.find((p) => p.partition === e.partition)?.offset ?? -1);
-            lag += Number(e.high) - (c < 0 ? Number(e.low) : c);
-          }
-        }
+        const partitions = await readConsumerLag(admin, g.groupId, [...topics]);
+        const lag = partitions.reduce((n, p) => n + p.lag, 0);
         lags.set(g.groupId, lag);
       }
       return lags;
@@ -498,9 +467,10 @@ export class FaultCampus {
           for (const p of t.partitions) messagesOut += Math.max(0, Number(p.offset));
       return { messagesIn, messagesOut };
     });
-    const duplicatesSuppressed: Record<string, number> = {};
-    for (const key of this.processes.keys()) {
-      duplicatesSuppressed[key] = 0;
+    const duplicatesSuppressed: Counters['duplicatesSuppressed'] = {};
+    for (const [key, proc] of this.processes) {
+      const counted = { pid: proc.child.pid ?? 0, count: 0 };
+      duplicatesSuppressed[key] = counted;
       const res = await fetch(`http://127.0.0.1:${this.ports.get(key)}/metrics`, {
         headers: { authorization: `Bearer ${METRICS_TOKEN}` },
         signal: AbortSignal.timeout(5_000),
@@ -508,7 +478,7 @@ export class FaultCampus {
       const text = res?.ok ? await res.text() : '';
       for (const line of text.split('\n'))
         if (line.startsWith('buqi_messaging_consumed_total{') && line.includes('outcome="duplicate"'))
-          duplicatesSuppressed[key] += Number(line.slice(line.lastIndexOf(' ') + 1));
+          counted.count += Number(line.slice(line.lastIndexOf(' ') + 1));
     }
     return { ...offsets, duplicatesSuppressed };
   }

@@ -11,4 +11,4 @@ export {
   SITES,
 } from './campus';
 export { readKeys, seedCampus, seedServices } from './seed';
-export { simulate } from './simulate';
+export { nh3, simulate } from './simulate';

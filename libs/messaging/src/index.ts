@@ -11,6 +11,7 @@ export * from './consumer/event-consumer';
 export * from './consumer/errors';
 export type { ConsumerHealth, ConsumerState } from './consumer/consumer-monitor';
 export { ProcessedEvents, type ProcessedOutcome } from './consumer/processed-events';
+export { readConsumerLag, type PartitionLag } from './consumer/consumer-lag';
 export * from './consumer/dead-letter-redriver';
 export { createKafka, createProducer, ensureTopics } from './kafka/kafka.factory';
 export { checkKafka } from './kafka/kafka.health';
