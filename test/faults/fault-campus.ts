@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,6 +30,7 @@ import {
   uniqueName,
   waitFor,
   waitForGroupAtEnd,
+  workspaceRoot,
   type SpawnedService,
   type TestIssuer,
 } from '@buqi/testing';
@@ -52,8 +53,10 @@ export const FAULT_SLA: SlaPolicy = {
 };
 /** How late a due escalation step may be sent (BullMQ's delay, a reconciliation sweep's interval). */
 const ESCALATION_GRACE_MS = 30_000;
-/** An outbox entry older than this has waited beyond any relay round (they run every 250 ms). */
+/** An outbox entry older than this has waited beyond any relay round (they run every second). */
 const OUTBOX_STALE_MS = 15_000;
+/** Where the run's service and engine logs are kept until the next run. */
+const LOGS = join(workspaceRoot(), '.buqi', 'logs', 'faults');
 const METRICS_TOKEN = 'faults-metrics-token-for-the-scenarios-only';
 
 /** Grade C on the demo's artery (index 66.5): a medium repair, patched, which the funding rules pay for at once. */
@@ -151,6 +154,8 @@ export class FaultCampus {
   private mongo!: MongoClient;
   private evidenceDir = '';
   private readonly processes = new Map<string, SpawnedService>();
+  /** Every process started, killed ones included, for the logs kept after the run. */
+  private readonly spawned: { key: string; proc: SpawnedService }[] = [];
   private readonly ports = new Map<string, number>();
   private clients: ServicesClient[] = [];
   private turn = 0;
@@ -203,7 +208,28 @@ export class FaultCampus {
     if (this.evidenceDir) await rm(this.evidenceDir, { recursive: true, force: true });
     // The engines, and with them every topic, database and queue of the run, go away together.
     await this.engines.stop();
+    await this.keepLogs();
     await rm(this.engines.home, { recursive: true, force: true });
+  }
+
+  /**
+   * The output of every service process of the run (one file per process, numbered in start order)
+   * and the engines' logs, kept in .buqi/logs/faults until the next run.
+   */
+  private async keepLogs(): Promise<void> {
+    await rm(LOGS, { recursive: true, force: true });
+    await mkdir(LOGS, { recursive: true });
+    await Promise.all(
+      this.spawned.map(({ key, proc }, n) =>
+        writeFile(
+          join(LOGS, `${String(n + 1).padStart(2, '0')}-${key.replace('#', '-')}.log`),
+          `${proc.stdout()}\n--- stderr ---\n${proc.stderr()}`,
+        ),
+      ),
+    );
+    await cp(join(this.engines.home, 'logs'), join(LOGS, 'engines'), { recursive: true }).catch(
+      () => undefined,
+    );
   }
 
   /** Where instance `i` of a service answers. */
@@ -272,10 +298,9 @@ export class FaultCampus {
         EVIDENCE_DIR: this.evidenceDir,
       }),
     };
-    this.processes.set(
-      `${service}#${i}`,
-      spawnService({ main: `services/${service}/src/main.ts`, env: { ...env, ...overrides } }),
-    );
+    const proc = spawnService({ main: `services/${service}/src/main.ts`, env: { ...env, ...overrides } });
+    this.processes.set(`${service}#${i}`, proc);
+    this.spawned.push({ key: `${service}#${i}`, proc });
   }
 
   database(service: Service): string {
@@ -416,19 +441,21 @@ export class FaultCampus {
   // ---------------------------------------------------------------------------------------------
   // Recovery and what was produced
 
-  /** Whether every instance running answers ready. */
-  async allReady(): Promise<boolean> {
+  /** The instances that do not answer ready, each with what its /health/ready said. */
+  async notReady(): Promise<string[]> {
     const answers = await Promise.all(
-      [...this.processes.keys()].map((key) =>
-        fetch(`http://127.0.0.1:${this.ports.get(key)}/health/ready`, {
-          signal: AbortSignal.timeout(2_000),
-        }).then(
-          (r) => r.status === 200,
-          () => false,
-        ),
-      ),
+      [...this.processes.keys()].map(async (key) => {
+        try {
+          const r = await fetch(`http://127.0.0.1:${this.ports.get(key)}/health/ready`, {
+            signal: AbortSignal.timeout(2_000),
+          });
+          return r.status === 200 ? undefined : `${key}: ${r.status} ${(await r.text()).slice(0, 600)}`;
+        } catch (err) {
+          return `${key}: ${(err as Error).message}`;
+        }
+      }),
     );
-    return answers.every(Boolean);
+    return answers.filter((a): a is string => a !== undefined);
   }
 
   /**
@@ -495,7 +522,8 @@ export class FaultCampus {
     await this.settle(
       'the services caught up',
       async () => {
-        if (!(await this.allReady())) return !(waiting = 'a service to answer ready');
+        const notReady = await this.notReady();
+        if (notReady.length > 0) return !(waiting = `every instance ready; not yet: ${notReady.join('; ')}`);
         const lag = await this.lag();
         if (!lag || [...lag.values()].some((n) => n > 0))
           return !(waiting = `consumer lag ${JSON.stringify(lag && Object.fromEntries(lag))}`);
@@ -764,12 +792,17 @@ export class FaultCampus {
     waiting: () => string = () => '',
   ): Promise<T> {
     try {
-      return await waitFor(what, probe, { timeoutMs, intervalMs: 500 });
+      // Each probe of the caught-up state reads every store: once a second leaves the services room.
+      return await waitFor(what, probe, { timeoutMs, intervalMs: 1_000 });
     } catch (err) {
-      const tails = [...this.processes].map(([key, p]) => {
+      // The instances named in what is awaited (those not ready), else all of them.
+      const named = [...this.processes].filter(([key]) => waiting().includes(`${key}:`));
+      const tails = (named.length > 0 ? named : [...this.processes]).map(([key, p]) => {
         return `--- ${key} ---\n${p.stdout().slice(-2500)}\n${p.stderr().slice(-1500)}`;
       });
-      throw new Error(`${(err as Error).message} (still waiting for ${waiting()})\n${tails.join('\n')}`);
+      throw new Error(
+        `${(err as Error).message} (still waiting for ${waiting()}; every log of the run in ${LOGS})\n${tails.join('\n')}`,
+      );
     }
   }
 }

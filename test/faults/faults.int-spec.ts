@@ -158,11 +158,15 @@ describe('faults under load lose nothing and do nothing twice', () => {
         const recoveryMs = await waitFor(
           `recovery from ${fault.name}`,
           async () => {
-            if (!(await campus.allReady())) return false;
+            // Thrown, what is awaited is named if the wait times out.
+            const notReady = await campus.notReady();
+            if (notReady.length > 0) throw new Error(`not ready: ${notReady.join('; ')}`);
             const lag = await campus.lag().catch(() => undefined);
-            return lag && [...lag.values()].every((n) => n === 0) ? Date.now() - injectedAt : false;
+            if (!lag || [...lag.values()].some((n) => n > 0))
+              throw new Error(`consumer lag ${JSON.stringify(lag && Object.fromEntries(lag))}`);
+            return Date.now() - injectedAt;
           },
-          { timeoutMs: 240_000, intervalMs: 250 },
+          { timeoutMs: 240_000, intervalMs: 500 },
         );
         await sleep(LOAD_MS);
         await campus.stopLoad();

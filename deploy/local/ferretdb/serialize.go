@@ -4,9 +4,11 @@ package main
 // steps, not one. Two conditional updates of one document sent at once can therefore both match
 // and both write, which breaks what every MongoDB server guarantees and what Buqi relies on: that a
 // single-document update guarded by its filter (a version check, an applied-event guard, a lease)
-// is atomic. The proxy below sits in front of FerretDB and lets one such command run at a time;
-// reads, inserts and everything else pass through concurrently. While it holds that lock it also
-// lets a write guarded by _id and more find its document by primary key (idfirst.go).
+// is atomic. The proxy below sits in front of FerretDB and lets one such command run at a time per
+// collection (a single-document update changes one collection only, so writes to different
+// collections need not wait for each other); reads, inserts and everything else pass through
+// concurrently. While it holds a collection's lock it also lets a write guarded by _id and more
+// find its document by primary key (idfirst.go).
 
 import (
 	"bufio"
@@ -18,6 +20,8 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+
+	"go.mongodb.org/mongo-driver/bson"
 )
 
 const (
@@ -32,8 +36,16 @@ var serializedCommands = map[string]bool{"update": true, "findAndModify": true, 
 
 type serializingProxy struct {
 	backend string // FerretDB's Unix socket
-	writes  sync.Mutex
-	logger  *slog.Logger
+	// One lock per namespace ("db.collection"), created on first use.
+	writes sync.Map
+	logger *slog.Logger
+}
+
+// lockFor is the lock of the namespace a command writes to. A command whose namespace cannot be
+// read takes the lock of the empty namespace, shared by every such command.
+func (p *serializingProxy) lockFor(request []byte) *sync.Mutex {
+	lock, _ := p.writes.LoadOrStore(namespace(request), &sync.Mutex{})
+	return lock.(*sync.Mutex)
 }
 
 func (p *serializingProxy) serve(ctx context.Context, ln net.Listener) error {
@@ -82,8 +94,9 @@ func (p *serializingProxy) handle(client net.Conn) {
 
 func (p *serializingProxy) exchange(request []byte, client, server net.Conn, fromServer *bufio.Reader) error {
 	if serializedCommands[commandName(request)] {
-		p.writes.Lock()
-		defer p.writes.Unlock()
+		lock := p.lockFor(request)
+		lock.Lock()
+		defer lock.Unlock()
 		if w, ok := parseGuardedWrite(request); ok {
 			matched, err := w.matches(server, fromServer)
 			if err != nil {
@@ -168,6 +181,37 @@ func commandName(msg []byte) string {
 			}
 		}
 		return ""
+	}
+	return ""
+}
+
+// namespace is "db.collection" of an OP_MSG command such as {update: "orders", ..., $db: "buqi"},
+// read from its body section; "" when the message has none or it is not a command of that shape.
+func namespace(msg []byte) string {
+	if opCode(msg) != opMsg {
+		return ""
+	}
+	i := headerLen + 4 // after the flag bits
+	for i+5 <= len(msg) {
+		kind := msg[i]
+		size := int(int32(binary.LittleEndian.Uint32(msg[i+1 : i+5])))
+		if size < 5 || i+1+size > len(msg) {
+			return ""
+		}
+		if kind == 0 {
+			body := bson.Raw(msg[i+1 : i+1+size])
+			first, err := body.IndexErr(0)
+			if err != nil {
+				return ""
+			}
+			collection, ok := first.Value().StringValueOK()
+			if !ok {
+				return ""
+			}
+			db, _ := body.Lookup("$db").StringValueOK()
+			return db + "." + collection
+		}
+		i += 1 + size // a document sequence: its size counts its own length field
 	}
 	return ""
 }

@@ -45,7 +45,9 @@ export const DEFAULT_MESSAGING_OPTIONS = {
   outboxCollections: [] as string[],
   retry: { attempts: 5, initialDelayMs: 200, maxDelayMs: 5_000 },
   relay: {
-    intervalMs: 250,
+    // A poll reads every outbox collection whole on FerretDB; writes nudge the relay at once, so the
+    // polls only catch what a nudge cannot (other instances' writes, retries coming due).
+    intervalMs: 1_000,
     batchSize: 100,
     leaseMs: 15_000,
     // About 15 s of attempts (1, 2, 4, 8 s with jitter) before an entry is parked.

@@ -1,6 +1,6 @@
-import type { Db } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { ShortfallDetectedV1, TOPICS } from '@buqi/contracts';
-import { messagesOn, uniqueDatabaseName, uniqueName, waitFor } from '@buqi/testing';
+import { messagesOn, testEngines, uniqueDatabaseName, uniqueName, waitFor } from '@buqi/testing';
 import { EventPublisher } from '../event-publisher';
 import { ensureTopics } from '../kafka/kafka.factory';
 import { silentLogger } from '../messaging.logger';
@@ -113,5 +113,27 @@ describe('a relay lease', () => {
     await mine.release('orders');
     expect(await theirs.acquire('orders', at(6_000))).toBe(true);
     expect(await leases.findOne({ _id: 'orders' })).toMatchObject({ owner: 'theirs' });
+  });
+
+  it('is seen held by another owner by reading it: the instances without it write nothing', async () => {
+    const monitored = await new MongoClient(testEngines().MONGO_URL, { monitorCommands: true }).connect();
+    try {
+      const writes: string[] = [];
+      monitored.on('commandStarted', (e) => {
+        if (['update', 'findAndModify', 'insert'].includes(e.commandName)) writes.push(e.commandName);
+      });
+      const t0 = new Date('2030-01-01T00:00:00Z');
+      const mine = new RelayLease(db, 'mine', 10_000);
+      const theirs = new RelayLease(monitored.db(db.databaseName), 'theirs', 10_000);
+      expect(await mine.acquire('plans', t0)).toBe(true);
+      for (const ms of [1_000, 2_000, 3_000, 9_999])
+        expect(await theirs.acquire('plans', new Date(t0.getTime() + ms))).toBe(false);
+      expect(writes).toEqual([]);
+      // Once it has run out, the next owner takes it with a write.
+      expect(await theirs.acquire('plans', new Date(t0.getTime() + 10_001))).toBe(true);
+      expect(writes).toEqual(['update']);
+    } finally {
+      await monitored.close();
+    }
   });
 });

@@ -62,7 +62,8 @@ interface Outcome {
   failed?: { entry: OutboxEntry; error: Error };
 }
 
-const STATS_TTL_MS = 5_000;
+/** Backlog figures are counted by reading each collection whole: readiness probes reuse them this long. */
+const STATS_TTL_MS = 15_000;
 const STATS_REFRESH_MS = 15_000;
 
 /**
@@ -189,19 +190,25 @@ export class OutboxRelay {
     let parked = 0;
     let oldestDue: Date | undefined;
     for (const coll of this.sources.values()) {
-      const waiting = await coll
+      // One pass over the collection for both (each query with a filter reads all of it on FerretDB).
+      const docs = await coll
         .find(
-          { [OUTBOX_DUE_FIELD]: { $exists: true } },
-          { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_DUE_FIELD]: 1 } },
+          {
+            $or: [
+              { [OUTBOX_DUE_FIELD]: { $exists: true } },
+              { [`${OUTBOX_PARKED_FIELD}.parkedAt`]: { $exists: true } },
+            ],
+          },
+          { projection: { [OUTBOX_FIELD]: 1, [OUTBOX_DUE_FIELD]: 1, [OUTBOX_PARKED_FIELD]: 1 } },
         )
         .toArray();
-      for (const d of waiting) {
+      for (const d of docs) {
+        parked += d[OUTBOX_PARKED_FIELD]?.length ?? 0;
         pending += d[OUTBOX_FIELD]?.length ?? 0;
         const due = d[OUTBOX_DUE_FIELD] as Date | undefined;
         if ((d[OUTBOX_FIELD]?.length ?? 0) > 0 && due && due <= now && (!oldestDue || due < oldestDue))
           oldestDue = due;
       }
-      for (const d of await this.parkedDocs(coll)) parked += d[OUTBOX_PARKED_FIELD]?.length ?? 0;
     }
     this.stats = {
       pending,

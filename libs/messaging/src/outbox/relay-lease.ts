@@ -11,7 +11,9 @@ interface LeaseDoc {
  * The lease is a document; taking it is one conditional upsert (a duplicate key means another
  * owner holds an unexpired lease). A lease this owner wrote is used without writing again while
  * more than half of it is left: nobody else can take it before it ends, and a relay's round would
- * otherwise cost one more serialised write per collection.
+ * otherwise cost one more serialised write per collection. A lease another owner holds is seen by
+ * reading it (by _id) rather than by a write that fails: the instances that do not hold it ask on
+ * every round, and on FerretDB a failed conditional upsert costs a serialised write each time.
  */
 export class RelayLease {
   private readonly leases: Collection<LeaseDoc>;
@@ -30,6 +32,8 @@ export class RelayLease {
     const held = this.heldUntil.get(name);
     if (held !== undefined && held - now.getTime() > this.leaseMs / 2) return true;
     this.heldUntil.delete(name);
+    const current = await this.leases.findOne({ _id: name }, { projection: { owner: 1, until: 1 } });
+    if (current && current.owner !== this.owner && current.until >= now) return false;
     const until = new Date(now.getTime() + this.leaseMs);
     try {
       await this.leases.updateOne(
