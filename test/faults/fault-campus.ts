@@ -676,7 +676,7 @@ export class FaultCampus {
           outboxEntriesParked += d._outboxParked?.length ?? 0;
         }
 
-    const lag = await this.lag().catch(() => undefined);
+    const consumerLag = await this.settledLag();
     const deadLettered = await this.withAdmin(async (admin) => {
       let n = 0;
       for (const t of (await admin.listTopics()).filter(
@@ -704,9 +704,25 @@ export class FaultCampus {
       envelopeCountersWrong,
       outboxEntriesLeft,
       outboxEntriesParked,
-      consumerLag: lag ? [...lag.values()].reduce((a, b) => a + b, 0) : -1,
+      consumerLag,
       deadLettered,
     };
+  }
+
+  /**
+   * Messages the services' groups have not consumed, once those in flight have had 10 s to be: the
+   * ladder sends steps and the sweeps publish with no load running, so a single reading can catch
+   * one between its publication and its commit. A group stuck behind stays above 0 (-1: a group
+   * without members).
+   */
+  private async settledLag(): Promise<number> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const lag = await this.lag().catch(() => undefined);
+      const total = lag ? [...lag.values()].reduce((a, b) => a + b, 0) : -1;
+      if (total === 0 || Date.now() > deadline) return total;
+      await sleep(500);
+    }
   }
 
   /** Escalation events on the topic: how many (work order, step) pairs came more than once. */
