@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { InjectModel, MongooseModule } from '@nestjs/mongoose';
 import { Type, type Static } from '@sinclair/typebox';
-import { Schema, type Model } from 'mongoose';
+import mongoose, { Schema, type Model } from 'mongoose';
 import {
   defineConfig,
   httpConfig,
@@ -89,6 +89,21 @@ class SitesProbeController {
   async insertTwice(@ValidParams(SiteId) { id }: Static<typeof SiteId>) {
     await this.probes.create({ _id: id });
     await this.probes.create({ _id: id });
+  }
+
+  /** A read from a database nothing answers for (no server on 127.0.0.1:9), through Mongoose. */
+  @Get(':id/unreachable')
+  async unreachable(@ValidParams(SiteId) { id }: Static<typeof SiteId>) {
+    const elsewhere = mongoose.createConnection('mongodb://127.0.0.1:9/unreachable', {
+      serverSelectionTimeoutMS: 300,
+    });
+    elsewhere.on('error', () => undefined);
+    try {
+      const model = elsewhere.model('Unreachable', new Schema({ _id: String }, { bufferTimeoutMS: 500 }));
+      return await model.findById(id).lean().exec();
+    } finally {
+      await elsewhere.close().catch(() => undefined);
+    }
   }
 
   @Get(':id/by-number')
@@ -400,6 +415,16 @@ describe('the HTTP edge (createServiceApp + PlatformModule)', () => {
         err: { message: expect.stringContaining('pool exhausted'), stack: expect.any(String) },
       });
       expect(JSON.stringify(logged)).not.toContain('hunter2');
+    });
+
+    it('answers a database it cannot reach with 503 and Retry-After, and logs it', async () => {
+      const answer = await call('/sites/s-1/unreachable', { headers: { 'x-correlation-id': 'req-db-1' } });
+      expectProblem(answer, 503, 'database-unavailable');
+      expect(answer.headers.get('retry-after')).toBe('5');
+      expect(answer.text).not.toMatch(/127\.0\.0\.1|mongodb|stack/);
+      await waitFor('the fault in the log', () =>
+        records().find((r) => r['msg'] === 'request failed' && r['correlation_id'] === 'req-db-1'),
+      );
     });
 
     it('keeps the headers guards set: WWW-Authenticate on 401, Retry-After on 429', async () => {

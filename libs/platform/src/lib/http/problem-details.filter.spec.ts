@@ -1,4 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import mongoose from 'mongoose';
 import { NotFoundError } from '@buqi/domain-kernel';
 import { correlation, createLogger } from '@buqi/observability';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -75,6 +76,19 @@ describe('ProblemDetailsFilter', () => {
         err: expect.objectContaining({ message: 'secret internals' }),
       }),
     ]);
+  });
+
+  it('answers a lost database connection with 503 and Retry-After, and logs it', () => {
+    const { filter, host, response, headers, records } = setUp();
+    filter.catch(
+      new mongoose.mongo.MongoNetworkError('connection <monitor> to 127.0.0.1:27217 timed out'),
+      host,
+    );
+    expect(response.statusCode).toBe(503);
+    expect(headers['retry-after']).toBe('5');
+    expect(JSON.parse(response.body ?? '')).toMatchObject({ status: 503, code: 'database-unavailable' });
+    expect(response.body).not.toContain('27217');
+    expect(records()).toEqual([expect.objectContaining({ level: 'error', msg: 'request failed' })]);
   });
 
   it('cuts the connection when part of the answer is already out', () => {

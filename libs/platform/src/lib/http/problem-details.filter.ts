@@ -43,6 +43,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.statusCode = outline.status;
     response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
     response.setHeader('Cache-Control', 'no-store');
+    for (const [name, value] of Object.entries(outline.headers ?? {})) response.setHeader(name, value);
     response.end(JSON.stringify(problem));
   }
 }

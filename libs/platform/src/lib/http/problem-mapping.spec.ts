@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import mongoose from 'mongoose';
 import { ConflictError, DomainValidationError, NotFoundError } from '@buqi/domain-kernel';
-import { INTERNAL_ERROR_DETAIL, problemFor } from './problem-mapping';
+import { INTERNAL_ERROR_DETAIL, UNAVAILABLE_DETAIL, problemFor } from './problem-mapping';
 import { RequestBodyError } from './request-body.error';
 import { RequestValidationError } from './request-validation.error';
 
@@ -146,6 +146,41 @@ describe('problemFor', () => {
       expose: true,
     });
     expect(problemFor(raw)).toMatchObject({ status: 415, code: 'unsupported-media-type', fault: false });
+  });
+
+  it('answers an unreachable database with 503 and Retry-After: the request may succeed in a moment', () => {
+    const unavailable = {
+      status: 503,
+      code: 'database-unavailable',
+      title: 'Service unavailable',
+      detail: UNAVAILABLE_DETAIL,
+      headers: { 'Retry-After': '5' },
+      fault: true,
+    };
+    const { mongo } = mongoose;
+    // What the driver throws when the server monitor times out mid-request (a subclass of it).
+    expect(problemFor(new mongo.MongoNetworkTimeoutError('connection <monitor> timed out'))).toEqual(
+      unavailable,
+    );
+    expect(problemFor(new mongo.MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27217'))).toEqual(
+      unavailable,
+    );
+    expect(problemFor(new mongo.MongoNotConnectedError('not connected'))).toEqual(unavailable);
+    expect(problemFor(new mongo.MongoTopologyClosedError())).toEqual(unavailable);
+    const selection = new mongoose.Error.MongooseServerSelectionError(
+      'Server selection timed out after 10000 ms',
+    );
+    expect(problemFor(selection)).toEqual(unavailable);
+    const buffered = new mongoose.Error('Operation `sites.findOne()` buffering timed out after 10000ms');
+    expect(problemFor(buffered)).toEqual(unavailable);
+    // Wrapped, as a chunked write reports it.
+    expect(
+      problemFor(new Error('bulk write failed', { cause: new mongo.MongoNetworkError('socket closed') })),
+    ).toEqual(unavailable);
+    // A server that answered with an error is not unreachable.
+    expect(problemFor(new mongo.MongoServerError({ message: 'bad', code: 2 }))).toMatchObject({
+      status: 500,
+    });
   });
 
   it('answers anything else as a 500 fault with a generic detail', () => {

@@ -17,10 +17,17 @@ export interface ProblemOutline {
   readonly extensions?: Readonly<Record<string, unknown>>;
   /** A fault of this service, not of the request: logged with the error, answered with a generic detail. */
   readonly fault: boolean;
+  /** Response headers the answer carries, e.g. Retry-After. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export const INTERNAL_ERROR_DETAIL =
   'The service could not handle the request. Quote the correlation id when reporting this.';
+
+export const UNAVAILABLE_DETAIL =
+  'The service cannot reach its database just now. Retry in a few seconds; a change cut off this way may or may not have been made.';
+/** Seconds a client is asked to wait before retrying a request that met an unreachable database. */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
 
 // Members every problem has; an HttpException's own body cannot overwrite them.
 const RESERVED = new Set([
@@ -79,6 +86,16 @@ export function problemFor(error: unknown): ProblemOutline {
   }
   const bodyError = toRequestBodyError(error);
   if (bodyError) return problemFor(bodyError);
+  if (isDatabaseUnreachable(error)) {
+    return {
+      status: 503,
+      code: 'database-unavailable',
+      title: 'Service unavailable',
+      detail: UNAVAILABLE_DETAIL,
+      headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) },
+      fault: true,
+    };
+  }
   return {
     status: 500,
     code: 'internal-error',
@@ -147,6 +164,30 @@ const castProblem = (e: InstanceType<typeof CastError>): FieldProblem => ({
   value: e.value,
   reason: `is not a valid ${e.kind}`,
 });
+
+const { MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } =
+  mongoose.mongo;
+
+/**
+ * The database could not be reached or dropped the connection mid-request (a network error, a
+ * timed-out server selection, a pool cleared by the server monitor, a client closing, an operation
+ * Mongoose held while disconnected and gave up on): the request
+ * was not wrong, and the same request may succeed in a moment.
+ */
+function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  if (
+    error instanceof MongoNetworkError ||
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError ||
+    error instanceof mongoose.Error.MongooseServerSelectionError ||
+    // Mongoose holds operations while it is disconnected and gives up on them after a while.
+    (error instanceof mongoose.Error && /buffering timed out after/.test(error.message))
+  )
+    return true;
+  return isDatabaseUnreachable(error.cause, depth + 1);
+}
 
 /** MongoDB's E11000, thrown directly or as the cause of a wrapping error (e.g. a chunked bulk write). */
 function isDuplicateKey(error: unknown, depth = 0): boolean {
