@@ -169,7 +169,9 @@ export class FaultCampus {
   private nextRoad = 0;
   private loadStop?: AbortController;
   private loadDone?: Promise<void>;
-  readonly load = { batches: 0, batchesFailed: 0, inspections: 0, inspectionsFailed: 0 };
+  readonly load = { batches: 0, batchesFailed: 0, inspections: 0, inspectionsFailed: 0, serverFaults: 0 };
+  /** The first few answers of the load that were server faults (5xx other than 503), for the report. */
+  readonly serverFaultAnswers: string[] = [];
 
   async start(): Promise<void> {
     await this.engines.start();
@@ -417,6 +419,7 @@ export class FaultCampus {
           queue.splice(0, batch.length);
         } catch (err) {
           this.load.batchesFailed++;
+          this.noteServerFault(err);
           if (err instanceof ServiceCallError && err.status >= 400 && err.status < 500 && err.status !== 429)
             throw err; // the load is at fault, not the fault: stop the scenario
         }
@@ -433,13 +436,60 @@ export class FaultCampus {
       this.nextRoad++;
     } catch (err) {
       this.load.inspectionsFailed++;
+      this.noteServerFault(err);
       if (err instanceof ServiceCallError && err.status >= 400 && err.status < 500 && err.status !== 429)
         throw err;
     }
   }
 
+  /**
+   * A store that is down or restarting is answered 503 (retry shortly), a killed instance not at
+   * all; any other 5xx is a fault of the service under the fault, counted.
+   */
+  private noteServerFault(err: unknown): void {
+    if (!(err instanceof ServiceCallError) || err.status < 500 || err.status === 503) return;
+    this.load.serverFaults++;
+    if (this.serverFaultAnswers.length < 5) this.serverFaultAnswers.push(err.message.slice(0, 400));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Recovery and what was produced
+
+  /**
+   * For a failure's message: the last warnings and errors each named instance logged (the run's
+   * logs are kept only on this machine, a test report is all a remote run shows).
+   */
+  recentTrouble(keys: readonly string[], lines = 6): string {
+    return keys
+      .map((key) => {
+        const out = this.processes.get(key)?.stdout() ?? '';
+        const trouble = out
+          .split('\n')
+          .flatMap((line) => {
+            try {
+              const r = JSON.parse(line) as {
+                level?: string;
+                time?: string;
+                msg?: string;
+                err?: { message?: string };
+              };
+              return r.level === 'warn' || r.level === 'error'
+                ? [
+                    `${r.time?.slice(11, 23)} ${r.level} ${r.msg ?? ''}${r.err?.message ? `: ${r.err.message}` : ''}`.slice(
+                      0,
+                      300,
+                    ),
+                  ]
+                : [];
+            } catch {
+              return [];
+            }
+          })
+          .slice(-lines);
+        return `${key}:\n  ${trouble.join('\n  ') || '(no warnings)'}`;
+      })
+      .join('\n');
+  }
 
   /** The instances that do not answer ready, each with what its /health/ready said. */
   async notReady(): Promise<string[]> {
@@ -515,10 +565,11 @@ export class FaultCampus {
    * no outbox entry waiting, every shortfall a candidate and every funded one an order, and every
    * escalation step due (with its grace) sent.
    */
-  async quiesce(timeoutMs = 180_000): Promise<number> {
+  async quiesce(timeoutMs = 180_000): Promise<{ ms: number; invariants: InvariantReport }> {
     const started = Date.now();
     await this.drainReadings(timeoutMs);
     let waiting = '';
+    let settled: InvariantReport | undefined;
     await this.settle(
       'the services caught up',
       async () => {
@@ -535,12 +586,14 @@ export class FaultCampus {
           escalationsDueNotSent: r.escalationsDueNotSent,
         };
         waiting = JSON.stringify(left);
+        settled = r;
         return Object.values(left).every((n) => n === 0);
       },
       timeoutMs,
       () => waiting,
     );
-    return Date.now() - started;
+    if (!settled) throw new Error('the services caught up without a reading of what they hold');
+    return { ms: Date.now() - started, invariants: settled };
   }
 
   /** What was produced, checked against what was told: every field but the totals should be 0. */
