@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 )
@@ -42,10 +43,13 @@ type serializingProxy struct {
 	logger *slog.Logger
 }
 
-// lockFor is the lock of the namespace a command writes to. A command whose namespace cannot be
-// read takes the lock of the empty namespace, shared by every such command.
-func (p *serializingProxy) lockFor(request []byte) *sync.Mutex {
-	lock, _ := p.writes.LoadOrStore(namespace(request), &sync.Mutex{})
+// A serialised write that waited for its lock and ran this long in all is logged, with both parts.
+const slowWrite = 5 * time.Second
+
+// lockFor is the lock of a namespace (see namespace). A command whose namespace cannot be read
+// takes the lock of the empty namespace, shared by every such command.
+func (p *serializingProxy) lockFor(namespace string) *sync.Mutex {
+	lock, _ := p.writes.LoadOrStore(namespace, &sync.Mutex{})
 	return lock.(*sync.Mutex)
 }
 
@@ -94,10 +98,19 @@ func (p *serializingProxy) handle(client net.Conn) {
 }
 
 func (p *serializingProxy) exchange(request []byte, client, server net.Conn, fromServer *bufio.Reader) error {
-	if serializedCommands[commandName(request)] {
-		lock := p.lockFor(request)
+	if command := commandName(request); serializedCommands[command] {
+		ns := namespace(request)
+		lock := p.lockFor(ns)
+		asked := time.Now()
 		lock.Lock()
-		defer lock.Unlock()
+		got := time.Now()
+		defer func() {
+			lock.Unlock()
+			if wait, ran := got.Sub(asked), time.Since(got); wait+ran >= slowWrite {
+				p.logger.Warn("slow serialised write", "command", command, "namespace", ns,
+					"waitedMs", wait.Milliseconds(), "ranMs", ran.Milliseconds())
+			}
+		}()
 		if w, ok := parseGuardedWrite(request); ok {
 			matched, err := w.matches(server, fromServer)
 			if err != nil {

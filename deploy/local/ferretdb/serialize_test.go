@@ -119,8 +119,8 @@ func TestSoleBodyOnlyForABodyAlone(t *testing.T) {
 // take the same lock and so one at a time.
 func TestOneLockPerCollection(t *testing.T) {
 	p := &serializingProxy{}
-	write := func(db, coll string) []byte {
-		return buildOpMsg(t, bson.D{{Key: "update", Value: coll}, {Key: "$db", Value: db}}, nil, false)
+	write := func(db, coll string) string {
+		return namespace(buildOpMsg(t, bson.D{{Key: "update", Value: coll}, {Key: "$db", Value: db}}, nil, false))
 	}
 	orders := p.lockFor(write("buqi_wo", "work_orders"))
 	if p.lockFor(write("buqi_wo", "work_orders")) != orders {
