@@ -177,22 +177,11 @@ func replace(d bson.D, key string, value any) {
 
 // soleBody is the body of an OP_MSG made of one body section, no document sequence, no checksum.
 func soleBody(msg []byte) ([]byte, bool) {
-	if opCode(msg) != opMsg || len(msg) < headerLen+4+1+5 {
+	body, sequences, ok := sections(msg)
+	if !ok || sequences > 0 || checksumPresent(msg) {
 		return nil, false
 	}
-	flags := binary.LittleEndian.Uint32(msg[headerLen : headerLen+4])
-	if flags&1 != 0 { // checksumPresent
-		return nil, false
-	}
-	i := headerLen + 4
-	if msg[i] != 0 {
-		return nil, false
-	}
-	size := int(int32(binary.LittleEndian.Uint32(msg[i+1 : i+5])))
-	if size < 5 || i+1+size != len(msg) {
-		return nil, false
-	}
-	return msg[i+1:], true
+	return body, true
 }
 
 // withBody is msg (header and flags kept) with a new body section.

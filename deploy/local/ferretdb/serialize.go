@@ -20,15 +20,17 @@ import (
 	"log/slog"
 	"net"
 	"sync"
+	"time"
 
 	"go.mongodb.org/mongo-driver/bson"
 )
 
 const (
-	opMsg          = 2013
-	headerLen      = 16
-	maxMessageLen  = 48 * 1024 * 1024 // MongoDB's maxMessageSizeBytes
-	flagMoreToCome = 1 << 1
+	opMsg               = 2013
+	headerLen           = 16
+	maxMessageLen       = 48 * 1024 * 1024 // MongoDB's maxMessageSizeBytes
+	flagChecksumPresent = 1 << 0
+	flagMoreToCome      = 1 << 1
 )
 
 // Commands that read documents and then write them, non-atomically in FerretDB 1.24.
@@ -41,10 +43,13 @@ type serializingProxy struct {
 	logger *slog.Logger
 }
 
-// lockFor is the lock of the namespace a command writes to. A command whose namespace cannot be
-// read takes the lock of the empty namespace, shared by every such command.
-func (p *serializingProxy) lockFor(request []byte) *sync.Mutex {
-	lock, _ := p.writes.LoadOrStore(namespace(request), &sync.Mutex{})
+// A serialised write that waited for its lock and ran this long in all is logged, with both parts.
+const slowWrite = 5 * time.Second
+
+// lockFor is the lock of a namespace (see namespace). A command whose namespace cannot be read
+// takes the lock of the empty namespace, shared by every such command.
+func (p *serializingProxy) lockFor(namespace string) *sync.Mutex {
+	lock, _ := p.writes.LoadOrStore(namespace, &sync.Mutex{})
 	return lock.(*sync.Mutex)
 }
 
@@ -93,10 +98,19 @@ func (p *serializingProxy) handle(client net.Conn) {
 }
 
 func (p *serializingProxy) exchange(request []byte, client, server net.Conn, fromServer *bufio.Reader) error {
-	if serializedCommands[commandName(request)] {
-		lock := p.lockFor(request)
+	if command := commandName(request); serializedCommands[command] {
+		ns := namespace(request)
+		lock := p.lockFor(ns)
+		asked := time.Now()
 		lock.Lock()
-		defer lock.Unlock()
+		got := time.Now()
+		defer func() {
+			lock.Unlock()
+			if wait, ran := got.Sub(asked), time.Since(got); wait+ran >= slowWrite {
+				p.logger.Warn("slow serialised write", "command", command, "namespace", ns,
+					"waitedMs", wait.Milliseconds(), "ranMs", ran.Milliseconds())
+			}
+		}()
 		if w, ok := parseGuardedWrite(request); ok {
 			matched, err := w.matches(server, fromServer)
 			if err != nil {
@@ -156,62 +170,75 @@ func moreToCome(msg []byte) bool {
 		binary.LittleEndian.Uint32(msg[headerLen:headerLen+4])&flagMoreToCome != 0
 }
 
-// commandName is the first field name of an OP_MSG's body section: the command, e.g. "update".
-func commandName(msg []byte) string {
-	if opCode(msg) != opMsg {
-		return ""
+// sections walks an OP_MSG's sections (after the flag bits, before any checksum) and returns its
+// body section (kind 0) and how many document sequences (kind 1) came with it; ok is false for any
+// other opcode and for a message whose sections do not add up.
+func sections(msg []byte) (body bson.Raw, sequences int, ok bool) {
+	if len(msg) < headerLen+4 || opCode(msg) != opMsg {
+		return nil, 0, false
 	}
-	i := headerLen + 4 // after the flag bits
-	for i < len(msg) {
+	end := len(msg)
+	if checksumPresent(msg) {
+		end -= 4
+	}
+	for i := headerLen + 4; i < end; {
+		if i+5 > end {
+			return nil, 0, false
+		}
 		kind := msg[i]
-		i++
-		if i+4 > len(msg) {
-			return ""
+		// Each section's size counts its own length field, not the kind byte before it.
+		size := int(int32(binary.LittleEndian.Uint32(msg[i+1 : i+5])))
+		if size < 5 || i+1+size > end {
+			return nil, 0, false
 		}
-		size := int(int32(binary.LittleEndian.Uint32(msg[i : i+4])))
-		if kind == 1 { // a document sequence: skip it
-			i += size
-			continue
+		switch {
+		case kind == 0 && body == nil:
+			body = bson.Raw(msg[i+1 : i+1+size])
+		case kind == 1:
+			sequences++
+		default: // a second body or an unknown kind
+			return nil, 0, false
 		}
-		// kind 0, the body: int32 length, then the first element's type byte and its name.
-		start := i + 5
-		for end := start; end < len(msg) && end < i+size; end++ {
-			if msg[end] == 0 {
-				return string(msg[start:end])
-			}
-		}
+		i += 1 + size
+	}
+	return body, sequences, body != nil
+}
+
+func checksumPresent(msg []byte) bool {
+	return binary.LittleEndian.Uint32(msg[headerLen:headerLen+4])&flagChecksumPresent != 0
+}
+
+// commandName is the first field name of an OP_MSG's body: the command, e.g. "update".
+func commandName(msg []byte) string {
+	body, _, ok := sections(msg)
+	if !ok {
 		return ""
 	}
-	return ""
+	first, err := body.IndexErr(0)
+	if err != nil {
+		return ""
+	}
+	return first.Key()
 }
 
 // namespace is "db.collection" of an OP_MSG command such as {update: "orders", ..., $db: "buqi"},
-// read from its body section; "" when the message has none or it is not a command of that shape.
+// read from its body; "" when the message has no body, or no collection name or $db in it.
 func namespace(msg []byte) string {
-	if opCode(msg) != opMsg {
+	body, _, ok := sections(msg)
+	if !ok {
 		return ""
 	}
-	i := headerLen + 4 // after the flag bits
-	for i+5 <= len(msg) {
-		kind := msg[i]
-		size := int(int32(binary.LittleEndian.Uint32(msg[i+1 : i+5])))
-		if size < 5 || i+1+size > len(msg) {
-			return ""
-		}
-		if kind == 0 {
-			body := bson.Raw(msg[i+1 : i+1+size])
-			first, err := body.IndexErr(0)
-			if err != nil {
-				return ""
-			}
-			collection, ok := first.Value().StringValueOK()
-			if !ok {
-				return ""
-			}
-			db, _ := body.Lookup("$db").StringValueOK()
-			return db + "." + collection
-		}
-		i += 1 + size // a document sequence: its size counts its own length field
+	first, err := body.IndexErr(0)
+	if err != nil {
+		return ""
 	}
-	return ""
+	collection, ok := first.Value().StringValueOK()
+	if !ok {
+		return ""
+	}
+	db, ok := body.Lookup("$db").StringValueOK()
+	if !ok {
+		return ""
+	}
+	return db + "." + collection
 }
