@@ -177,10 +177,18 @@ describe('problemFor', () => {
     expect(
       problemFor(new Error('bulk write failed', { cause: new mongo.MongoNetworkError('socket closed') })),
     ).toEqual(unavailable);
+    // A bulk write whose connection was reset, as bulkWriteInChunks wraps it.
+    const reset = new mongo.MongoBulkWriteError(new mongo.MongoNetworkError('read ECONNRESET'), {} as never);
+    expect(problemFor(new Error('bulk write failed in 1 chunk(s)', { cause: reset }))).toEqual(unavailable);
     // A server that answered with an error is not unreachable.
     expect(problemFor(new mongo.MongoServerError({ message: 'bad', code: 2 }))).toMatchObject({
       status: 500,
     });
+    const refused = new mongo.MongoBulkWriteError(
+      { message: 'E11000 duplicate key', code: 11000 },
+      {} as never,
+    );
+    expect(problemFor(refused)).toMatchObject({ status: 409 });
   });
 
   it('answers anything else as a 500 fault with a generic detail', () => {

@@ -186,6 +186,13 @@ function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
     (error instanceof mongoose.Error && /buffering timed out after/.test(error.message))
   )
     return true;
+  // The driver reports a bulk write cut off by the network as a server error that keeps the
+  // network error it met as its errorResponse.
+  if (
+    error instanceof mongoose.mongo.MongoServerError &&
+    isDatabaseUnreachable(error.errorResponse, depth + 1)
+  )
+    return true;
   return isDatabaseUnreachable(error.cause, depth + 1);
 }
 
