@@ -170,7 +170,7 @@ export class FaultCampus {
   private loadStop?: AbortController;
   private loadDone?: Promise<void>;
   readonly load = { batches: 0, batchesFailed: 0, inspections: 0, inspectionsFailed: 0, serverFaults: 0 };
-  /** The first few answers of the load that were server faults (5xx other than 503), for the report. */
+  /** The answers of the load that were server faults (5xx other than 503), the first 100 kept. */
   readonly serverFaultAnswers: string[] = [];
 
   async start(): Promise<void> {
@@ -449,7 +449,7 @@ export class FaultCampus {
   private noteServerFault(err: unknown): void {
     if (!(err instanceof ServiceCallError) || err.status < 500 || err.status === 503) return;
     this.load.serverFaults++;
-    if (this.serverFaultAnswers.length < 5) this.serverFaultAnswers.push(err.message.slice(0, 400));
+    if (this.serverFaultAnswers.length < 100) this.serverFaultAnswers.push(err.message.slice(0, 400));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -621,21 +621,9 @@ export class FaultCampus {
       for (const at of stored.keys()) if (!told.has(at)) readingsUnexpected++;
     }
 
-    // Shortfall → candidate → funded → one work order.
-    const shortfallIds = (
-      await this.db('asset-inventory')
-        .collection('shortfalls')
-        .find({}, { projection: { _id: 1 } })
-        .toArray()
-    ).map((d) => String(d._id));
-    const candidates = await this.db('budget-allocation')
-      .collection<{ _id: string; funding?: { status: string } }>('remediation_candidates')
-      .find({}, { projection: { _id: 1, funding: 1 } })
-      .toArray();
-    const candidateIds = new Set(candidates.map((c) => c._id));
-    const funded = new Set(
-      candidates.filter((c) => c.funding?.status === 'funded').map((c) => `rem-${c._id}`),
-    );
+    // Shortfall → candidate → funded → one work order. The orders are read first: an order is
+    // made after its remediation was funded, so one read here has its funding in the later read;
+    // the reverse (funded, its order made between the reads) the quiesce's repeated reading absorbs.
     const orders = await this.db('work-orders')
       .collection<{
         _id: string;
@@ -650,6 +638,20 @@ export class FaultCampus {
       }>('work_orders')
       .find({})
       .toArray();
+    const shortfallIds = (
+      await this.db('asset-inventory')
+        .collection('shortfalls')
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((d) => String(d._id));
+    const candidates = await this.db('budget-allocation')
+      .collection<{ _id: string; funding?: { status: string } }>('remediation_candidates')
+      .find({}, { projection: { _id: 1, funding: 1 } })
+      .toArray();
+    const candidateIds = new Set(candidates.map((c) => c._id));
+    const funded = new Set(
+      candidates.filter((c) => c.funding?.status === 'funded').map((c) => `rem-${c._id}`),
+    );
     const perRemediation = new Map<string, number>();
     for (const o of orders)
       if (o.remediationId)

@@ -153,6 +153,7 @@ describe('faults under load lose nothing and do nothing twice', () => {
       it(`round ${round}: ${fault.name}`, async () => {
         const before: Counters = await campus.counters();
         const loadBefore = { ...campus.load };
+        const faultAnswersBefore = campus.serverFaultAnswers.length;
         campus.startLoad();
         await sleep(LOAD_MS);
         const injectedAt = Date.now();
@@ -203,10 +204,10 @@ describe('faults under load lose nothing and do nothing twice', () => {
         });
         expect(violations(invariants)).toEqual({});
         // The load's requests met the fault as 503s or no answer, never as another server error.
-        expect({ serverFaults: load.serverFaults, first: campus.serverFaultAnswers }).toEqual({
-          serverFaults: 0,
-          first: [],
-        });
+        expect({
+          serverFaults: load.serverFaults,
+          first: campus.serverFaultAnswers.slice(faultAnswersBefore, faultAnswersBefore + 5),
+        }).toEqual({ serverFaults: 0, first: [] });
         // It was under load: readings taken and roads inspected during this fault's window.
         expect({ batches: load.batches > 0, inspections: load.inspections > 0 }).toEqual({
           batches: true,
