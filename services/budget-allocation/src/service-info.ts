@@ -14,8 +14,7 @@ export const serviceInfo = {
     'letters and the audit trail; investment plans solved as jobs (heuristic and HiGHS raced, progress shown), ' +
     'signed along an approval chain held as data, funded in one step and revised only on the record ' +
     '(remediation.cancelled.v1); cancelled work (workorder.cancelled.v1) gives its commitment back.',
-  // Publishes remediation.funded/deferred and the quotas; consumes site.state, asset.state, shortfall.*, completed
-  // work and its own quotas (a candidate not costed for want of one is decided again when it comes).
+  // Publishes remediation.funded/deferred and the quotas; consumes site.state, asset.state, shortfall.* and completed work.
   topics: [
     TOPICS.remediationFunded,
     TOPICS.remediationDeferred,

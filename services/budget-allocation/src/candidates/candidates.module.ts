@@ -7,19 +7,13 @@ import { QuotasModule } from '../quotas/quotas.module';
 import { KnownSitesModule } from '../sites/sites.module';
 import { ConsiderShortfall } from './use-cases/consider-shortfall.use-case';
 import { FundCandidate } from './use-cases/fund-candidate.use-case';
-import { AssetStateConsumer } from './consumers/asset-state.consumer';
-import { ServiceQuotaConsumer } from './consumers/service-quota.consumer';
 import { ShortfallConsumer } from './consumers/shortfall.consumer';
-import { ReconsiderCandidates } from './use-cases/reconsider-candidates.use-case';
 import { WorkOrderCancelledConsumer } from './consumers/work-order-cancelled.consumer';
 import { CandidatesController } from './http/candidates.controller';
 import { CANDIDATE_MODEL, candidateSchema } from './persistence/candidate.schema';
 import { CandidateRepository } from './persistence/candidate.repository';
 
-/**
- * Remediation candidates from shortfall.detected.v2, withdrawn by shortfall.resolved.v1, considered
- * again when an asset's state or a quota they could not be costed without arrives.
- */
+/** Remediation candidates from shortfall.detected.v2, withdrawn by shortfall.resolved.v1. */
 @Module({
   imports: [
     MongooseModule.forFeature([{ name: CANDIDATE_MODEL, schema: candidateSchema }]),
@@ -34,10 +28,7 @@ import { CandidateRepository } from './persistence/candidate.repository';
     CandidateRepository,
     ConsiderShortfall,
     FundCandidate,
-    ReconsiderCandidates,
     ShortfallConsumer,
-    AssetStateConsumer,
-    ServiceQuotaConsumer,
     WorkOrderCancelledConsumer,
   ],
   exports: [CandidateRepository],

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AssetStateV1, type EnvelopeOf } from '@buqi/contracts';
 import { OnEvent } from '@buqi/messaging';
-import { KnownAssetRepository } from '../../assets/persistence/known-asset.repository';
-import { ReconsiderCandidates } from '../use-cases/reconsider-candidates.use-case';
+import { KnownAssetRepository } from '../persistence/known-asset.repository';
 
-/**
- * Keeps every asset's newest state from asset.state.v1 (compacted: a new instance replays it), then
- * considers again the asset's candidates that could not be costed without it. Also when the state
- * was already applied: a crash may have come between the two.
- */
+/** Keeps every asset's newest state from asset.state.v1 (compacted: a new instance replays it). */
 @Injectable()
 export class AssetStateConsumer {
-  constructor(
-    private readonly assets: KnownAssetRepository,
-    private readonly reconsider: ReconsiderCandidates,
-  ) {}
+  constructor(private readonly assets: KnownAssetRepository) {}
 
   @OnEvent(AssetStateV1)
   async handle(event: EnvelopeOf<typeof AssetStateV1>): Promise<void> {
@@ -36,6 +28,5 @@ export class AssetStateConsumer {
       ...(d.condition && { condition: { ...d.condition, assessedAt: new Date(d.condition.assessedAt) } }),
       updatedAt: new Date(d.updatedAt),
     });
-    await this.reconsider.ofAsset(d.assetId);
   }
 }

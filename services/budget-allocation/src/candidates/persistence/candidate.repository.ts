@@ -91,40 +91,6 @@ export class CandidateRepository {
     }
   }
 
-  /**
-   * Open candidates that may wait for a fact to be costed — deferred as not costed, or not decided
-   * at all — of one asset, or of every asset; with their options (which task types they need).
-   */
-  async awaitingCosts(assetId?: string): Promise<Pick<CandidateDocument, '_id' | 'options'>[]> {
-    const scope = { status: 'open', ...(assetId !== undefined && { assetId }) };
-    const projection = { _id: 1, options: 1 };
-    const [notCosted, undecided] = await Promise.all([
-      this.model.find({ ...scope, 'funding.reason': 'not-costed' }, projection).lean<CandidateDocument[]>(),
-      this.model
-        .find({ ...scope, funding: mongoose.trusted({ $exists: false }) }, projection)
-        .lean<CandidateDocument[]>(),
-    ]);
-    return [...notCosted, ...undecided];
-  }
-
-  /**
-   * Replaces a not-costed candidate's options and risk with ones assessed again, and takes its
-   * deferral back so the funding rules decide it anew — if it is still at `version` and deferred
-   * as not costed. Returns whether it was.
-   */
-  async recosted(
-    id: string,
-    version: number,
-    fields: Pick<CandidateFields, 'options' | 'conditionIndex' | 'risk' | 'riskScore' | 'priority'>,
-    at: Date,
-  ): Promise<boolean> {
-    const result = await this.model.updateOne(
-      { _id: id, version, status: 'open', 'funding.reason': 'not-costed' },
-      { $set: { ...fields, updatedAt: at }, $unset: { funding: '' }, $inc: { version: 1 } },
-    );
-    return result.modifiedCount === 1;
-  }
-
   /** The candidate with its version, for a decision guarded by it. */
   async getForDecision(id: string): Promise<CandidateDocument> {
     const doc = await this.store.findById(id);
