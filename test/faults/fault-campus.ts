@@ -169,8 +169,8 @@ export class FaultCampus {
   private nextRoad = 0;
   private loadStop?: AbortController;
   private loadDone?: Promise<void>;
-  readonly load = { batches: 0, batchesFailed: 0, inspections: 0, inspectionsFailed: 0, serverFaults: 0 };
-  /** The answers of the load that were server faults (5xx other than 503), the first 100 kept. */
+  readonly load = { batches: 0, batchesFailed: 0, inspections: 0, inspectionsFailed: 0 };
+  /** The answers of the load that were server faults (5xx other than 503), each cut to 400 characters. */
   readonly serverFaultAnswers: string[] = [];
 
   async start(): Promise<void> {
@@ -448,8 +448,7 @@ export class FaultCampus {
    */
   private noteServerFault(err: unknown): void {
     if (!(err instanceof ServiceCallError) || err.status < 500 || err.status === 503) return;
-    this.load.serverFaults++;
-    if (this.serverFaultAnswers.length < 100) this.serverFaultAnswers.push(err.message.slice(0, 400));
+    this.serverFaultAnswers.push(err.message.slice(0, 400));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,11 @@ const ENGINES: Engine[] = ['kafka', 'ferretdb', 'redis'];
 const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 
 /**
- * Kafka, FerretDB and Redis of the fault scenarios' own, started by the project's engine script
- * into a home of their own on their own ports (BUQI_FAULTS_*_PORT): the scenarios kill them with
- * SIGKILL, which the engines every other suite shares must not see.
+ * Kafka, FerretDB and Redis of the fault scenarios' own, started by deploy/local/bin/fault-engines
+ * into a home of their own (.buqi/faults) on their own ports (BUQI_FAULTS_*_PORT, the script's
+ * defaults repeated here for the clients): the scenarios kill them with SIGKILL, which the engines
+ * every other suite shares must not see. An engine already running there (the test command starts
+ * them ahead of the scenario) is reused.
  */
 export class FaultEngines {
   readonly home = resolve(workspaceRoot(), '.buqi', 'faults');
@@ -67,16 +69,13 @@ export class FaultEngines {
   private async script(command: 'start' | 'stop', engine: Engine): Promise<void> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      BUQI_HOME: this.home,
-      BUQI_KAFKA_PORT: String(this.ports.kafka),
-      BUQI_KAFKA_CONTROLLER_PORT: String(this.ports.controller),
-      BUQI_FERRETDB_PORT: String(this.ports.ferretdb),
-      BUQI_REDIS_PORT: String(this.ports.redis),
+      BUQI_FAULTS_KAFKA_PORT: String(this.ports.kafka),
+      BUQI_FAULTS_KAFKA_CONTROLLER_PORT: String(this.ports.controller),
+      BUQI_FAULTS_FERRETDB_PORT: String(this.ports.ferretdb),
+      BUQI_FAULTS_REDIS_PORT: String(this.ports.redis),
     };
-    // The script leaves an engine alone when its connection variable is set (an external one).
-    for (const name of ['KAFKA_BROKERS', 'MONGO_URL', 'REDIS_URL']) delete env[name];
     try {
-      await run('bash', [join(workspaceRoot(), 'deploy/local/bin/engines'), command, engine], {
+      await run('bash', [join(workspaceRoot(), 'deploy/local/bin/fault-engines'), command, engine], {
         env,
         timeout: 180_000,
       });
