@@ -186,6 +186,19 @@ describe('remediation candidates', () => {
     expect((await service.call('POST', '/budgets', { token: finance, body: year })).status).toBe(201);
     await quota('fixture-replacement', 12_000, 45_000);
     await quota('device-repair', 30_000, 90_000);
+    // NY-DV-004, deferred above for want of a device-repair quota, is decided again once the quota
+    // version comes back on its topic: safety-critical, so funded from the reserve.
+    await service.outboxDrained();
+    await waitForGroupAtEnd(
+      admin,
+      `${service.prefix}budget-allocation`,
+      service.prefix + TOPICS.serviceQuota,
+    );
+    expect((await candidate('NY-DV-004-device-offline-1'))['funding']).toMatchObject({
+      status: 'funded',
+      envelope: 'emergency-reserve',
+      amountFen: 120_000,
+    });
     const fixtures = {
       ...potholes,
       shortfallId: 'NY-RR-003-below-quality-standard-1',
@@ -222,14 +235,14 @@ describe('remediation candidates', () => {
       envelopes: Record<string, { committedFen: number }>;
     };
     expect(budget.envelopes['maintenance'].committedFen).toBe(114_000);
-    expect(budget.envelopes['emergency-reserve'].committedFen).toBe(120_000);
+    expect(budget.envelopes['emergency-reserve'].committedFen).toBe(240_000);
 
     await service.outboxDrained();
     const funded = (
-      await readTopic(service.kafka, service.prefix + TOPICS.remediationFunded, { atLeast: 2 })
+      await readTopic(service.kafka, service.prefix + TOPICS.remediationFunded, { atLeast: 3 })
     ).map((m) => (decodeEvent(RemediationFundedV1, m.value) as EnvelopeOf<typeof RemediationFundedV1>).data);
     expect(funded.map((f) => f.shortfallId).sort()).toEqual(
-      [silent.shortfallId, fixtures.shortfallId].sort(),
+      [silent.shortfallId, fixtures.shortfallId, 'NY-DV-004-device-offline-1'].sort(),
     );
     expect(funded.find((f) => f.shortfallId === fixtures.shortfallId)).toMatchObject({
       taskType: 'fixture-replacement',
@@ -320,5 +333,48 @@ describe('remediation candidates', () => {
     });
     const dlq = `${service.prefix}${TOPICS.workOrderCompleted}.dlq`;
     expect((await readTopic(service.kafka, dlq, { atLeast: 1 })).length).toBe(1);
+  });
+  it('decides a candidate that could not be costed once its asset’s state arrives, and once only', async () => {
+    const lane = {
+      ...potholes,
+      shortfallId: 'NY-RD-031-below-quality-standard-1',
+      assetId: 'NY-RD-031',
+      action: 'major-repair' as const,
+    };
+    await publish(ShortfallDetectedV2, lane);
+    expect(await candidate(lane.shortfallId)).toMatchObject({
+      options: [
+        expect.objectContaining({ option: 'resurface', missing: 'the asset’s area is not known yet' }),
+      ],
+      funding: { status: 'deferred', reason: 'not-costed' },
+    });
+    // Its state comes after it (topics are not ordered with each other), twice: 20 m² resurfaced at
+    // 120 yuan/m² is a small repair, funded from maintenance.
+    await publish(AssetStateV1, { ...road, assetId: 'NY-RD-031', size: { areaM2: 20, lengthM: 10 } }, 2);
+    const c = await candidate(lane.shortfallId);
+    expect(c.options).toEqual([
+      expect.objectContaining({ option: 'resurface', quantity: 20, costFen: 240_000, quotaVersion: 1 }),
+    ]);
+    expect(c['funding']).toMatchObject({ status: 'funded', envelope: 'maintenance', amountFen: 240_000 });
+    // Another state of the asset later finds it decided: nothing more.
+    await publish(AssetStateV1, {
+      ...road,
+      assetId: 'NY-RD-031',
+      version: road.version + 1,
+      size: { areaM2: 30, lengthM: 10 },
+    });
+    await service.outboxDrained();
+    const funded = (
+      await readTopic(service.kafka, service.prefix + TOPICS.remediationFunded, { atLeast: 4 })
+    ).map((m) => (decodeEvent(RemediationFundedV1, m.value) as EnvelopeOf<typeof RemediationFundedV1>).data);
+    expect(funded.filter((f) => f.shortfallId === lane.shortfallId)).toEqual([
+      expect.objectContaining({ amountFen: 240_000, quantity: 20, taskType: 'resurfacing' }),
+    ]);
+    const budget = (await service.call('GET', '/budgets/2026', { token: finance })).body as {
+      commitments: { id: string; amountFen: number }[];
+    };
+    expect(budget.commitments.filter((x) => x.id === `rem-${lane.shortfallId}`)).toEqual([
+      expect.objectContaining({ amountFen: 240_000 }),
+    ]);
   });
 });

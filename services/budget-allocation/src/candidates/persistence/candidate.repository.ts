@@ -91,6 +91,24 @@ export class CandidateRepository {
     }
   }
 
+  /**
+   * Replaces a not-costed candidate's options and risk with ones assessed again, and takes its
+   * deferral back so the funding rules decide it anew — if it is still at `version` and deferred
+   * as not costed. Returns whether it was.
+   */
+  async recosted(
+    id: string,
+    version: number,
+    fields: Pick<CandidateFields, 'options' | 'conditionIndex' | 'risk' | 'riskScore' | 'priority'>,
+    at: Date,
+  ): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: id, version, status: 'open', 'funding.reason': 'not-costed' },
+      { $set: { ...fields, updatedAt: at }, $unset: { funding: '' }, $inc: { version: 1 } },
+    );
+    return result.modifiedCount === 1;
+  }
+
   /** The candidate with its version, for a decision guarded by it. */
   async getForDecision(id: string): Promise<CandidateDocument> {
     const doc = await this.store.findById(id);

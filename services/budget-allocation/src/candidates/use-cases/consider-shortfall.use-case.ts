@@ -7,11 +7,48 @@ import { ServiceQuotaRepository } from '../../quotas/persistence/service-quota.r
 import { inForce, unitPrice } from '../../quotas/domain/service-quota';
 import { KnownSiteRepository } from '../../sites/persistence/known-site.repository';
 import { costOf, quantityOf, remedyOptions, type RemedyOption } from '../domain/remedies';
-import { CandidateRepository } from '../persistence/candidate.repository';
+import { AwaitedFactRepository } from '../persistence/awaited-fact.repository';
+import { CandidateRepository, type CandidateFields } from '../persistence/candidate.repository';
 import { FundCandidate } from './fund-candidate.use-case';
-import type { CandidateOption } from '../persistence/candidate.schema';
+import type { CandidateDocument, CandidateOption } from '../persistence/candidate.schema';
 
 type Detected = DataOf<typeof ShortfallDetectedV2>;
+
+/** What costing and weighing a shortfall need: from its event, or from the candidate made of it. */
+interface ShortfallFacts {
+  readonly assetClass: Detected['assetClass'];
+  readonly kind: Detected['kind'];
+  readonly action?: Detected['action'];
+  readonly damage?: Detected['damage'];
+  readonly severity: Detected['severity'];
+  readonly safetyCritical: boolean;
+  readonly conditionIndex?: number;
+  readonly siteId: string;
+  readonly buildingId?: string;
+  readonly openedAt: Date;
+  readonly detectedAt: Date;
+}
+
+type Assessed = Pick<CandidateFields, 'conditionIndex' | 'risk' | 'riskScore' | 'priority'> & {
+  options: CandidateOption[];
+};
+
+/** The facts a candidate keeps of its shortfall; undefined for one without them (a withdrawn marker). */
+function factsOf(c: CandidateDocument): ShortfallFacts | undefined {
+  if (!c.assetClass || !c.kind || !c.severity || !c.siteId || !c.openedAt || !c.detectedAt) return undefined;
+  return {
+    assetClass: c.assetClass as Detected['assetClass'],
+    kind: c.kind as Detected['kind'],
+    ...(c.action && { action: c.action as Detected['action'] }),
+    ...(c.damage && { damage: c.damage as Detected['damage'] }),
+    severity: c.severity as Detected['severity'],
+    safetyCritical: c.safetyCritical ?? false,
+    ...(c.conditionIndex !== undefined && { conditionIndex: c.conditionIndex }),
+    siteId: c.siteId,
+    openedAt: c.openedAt,
+    detectedAt: c.detectedAt,
+  };
+}
 
 /**
  * The condition index a shortfall without one (a sensor limit, a silent device, a missing sensor) is
@@ -33,7 +70,8 @@ export const DEFAULT_PLACE_WEIGHT = 0.5;
  * call for, each costed by the quota in force the day it was detected and the damaged quantity (or
  * the asset's area), and its risk (`libs/domain-risk`) weighed by the asset's footfall and the
  * importance of its building. Repeated detections of the same opening update it while it is open.
- * Then the funding rules decide it, once.
+ * Then the funding rules decide it, once — or, when no option could be costed yet, again when the
+ * facts it lacked arrive (`reconsider`).
  */
 @Injectable()
 export class ConsiderShortfall {
@@ -43,27 +81,18 @@ export class ConsiderShortfall {
     private readonly sites: KnownSiteRepository,
     private readonly quotas: ServiceQuotaRepository,
     private readonly fund: FundCandidate,
+    private readonly awaited: AwaitedFactRepository,
   ) {}
 
   async execute(d: Detected): Promise<'created' | 'updated' | 'unchanged'> {
     const asset = await this.assets.find(d.assetId);
-    const detectedAt = new Date(d.detectedAt);
-    const options = await Promise.all(
-      remedyOptions(d.assetClass, d.kind, d.action).map((o) => this.costed(o, d, asset)),
-    );
-    const place = await this.place(d, asset);
-    const conditionIndex = d.conditionIndex ?? INDEX_BY_SEVERITY[d.severity];
-    const risk = assessRisk(
+    const assessed = await this.assess(
       {
-        conditionIndex,
-        assetClass: d.assetClass,
-        safetyCritical: d.safetyCritical,
-        footfallPerDay: asset?.dailyFootfall ?? 0,
-        placeId: place.placeId,
+        ...d,
         openedAt: new Date(d.openedAt),
-        now: detectedAt,
+        detectedAt: new Date(d.detectedAt),
       },
-      { placeImportance: [place] },
+      asset,
     );
     const outcome = await this.candidates.considered(
       d.shortfallId,
@@ -81,40 +110,101 @@ export class ConsiderShortfall {
         ...(d.action && { action: d.action }),
         evidence: d.evidence,
         openedAt: new Date(d.openedAt),
-        detectedAt,
-        options,
-        conditionIndex,
-        risk: JSON.parse(JSON.stringify(risk)) as Record<string, unknown>,
-        riskScore: risk.score,
-        priority: risk.priority,
+        detectedAt: new Date(d.detectedAt),
+        ...assessed,
       },
       new Date(),
     );
     // Also when unchanged: a crash may have come between the candidate and its decision.
     await this.fund.execute(d.shortfallId);
+    // What costing lacked may have arrived while this ran, its handler finding no candidate yet.
+    await this.reconsider(d.shortfallId);
     return outcome;
+  }
+
+  /**
+   * A candidate considered before this service knew what costing it needs (its asset's area, a
+   * quota in force; topics are not ordered with each other), deferred as not costed: it waits for
+   * those facts (AwaitedFactRepository, written before they are read here, so a fact arriving
+   * meanwhile finds it waiting), and is costed and weighed again with what is known now, and decided
+   * again once an option can be costed. One not yet decided at all (a crash between the candidate and
+   * its decision) is decided. Repeating it changes nothing. `waiting`: it still cannot be costed.
+   */
+  async reconsider(id: string): Promise<'decided' | 'waiting' | 'unchanged'> {
+    let c = await this.candidates.getForDecision(id);
+    if (c.status !== 'open') return 'unchanged';
+    let outcome: 'decided' | 'unchanged' = 'unchanged';
+    if (!c.funding) {
+      await this.fund.execute(id);
+      c = await this.candidates.getForDecision(id);
+      outcome = 'decided';
+    }
+    if (c.funding?.status !== 'deferred' || c.funding.reason !== 'not-costed') return outcome;
+    const facts = factsOf(c);
+    const taskTypes = [...new Set((c.options ?? []).map((o) => o.taskType))];
+    // No remedy applies to it: no fact can change that.
+    if (!facts || taskTypes.length === 0) return outcome;
+    await this.awaited.await(id, [
+      AwaitedFactRepository.asset(c.assetId),
+      ...taskTypes.map((t) => AwaitedFactRepository.task(t)),
+    ]);
+    const assessed = await this.assess(facts, await this.assets.find(c.assetId));
+    if (!assessed.options.some((o) => o.costFen !== undefined)) return 'waiting';
+    // Another delivery recosted it first: it decided it too.
+    if (!(await this.candidates.recosted(id, c.version, assessed, new Date()))) return outcome;
+    await this.fund.execute(id);
+    return 'decided';
+  }
+
+  /** The options costed, the place and the risk: what a candidate is made of besides the event's facts. */
+  private async assess(f: ShortfallFacts, asset: KnownAsset | undefined): Promise<Assessed> {
+    const options = await Promise.all(
+      remedyOptions(f.assetClass, f.kind, f.action).map((o) => this.costed(o, f, asset)),
+    );
+    const place = await this.place(f, asset);
+    const conditionIndex = f.conditionIndex ?? INDEX_BY_SEVERITY[f.severity];
+    const risk = assessRisk(
+      {
+        conditionIndex,
+        assetClass: f.assetClass,
+        safetyCritical: f.safetyCritical,
+        footfallPerDay: asset?.dailyFootfall ?? 0,
+        placeId: place.placeId,
+        openedAt: f.openedAt,
+        now: f.detectedAt,
+      },
+      { placeImportance: [place] },
+    );
+    return {
+      options,
+      conditionIndex,
+      risk: JSON.parse(JSON.stringify(risk)) as Record<string, unknown>,
+      riskScore: risk.score,
+      priority: risk.priority,
+    };
   }
 
   private async costed(
     o: RemedyOption,
-    d: Detected,
+    f: ShortfallFacts,
     asset: KnownAsset | undefined,
   ): Promise<CandidateOption> {
     const base = { option: o.option, taskType: o.taskType, description: o.description };
     const quantity = quantityOf(
       o.basis,
-      d.damage && { value: d.damage.quantity, unit: d.damage.unit },
+      f.damage && { value: f.damage.quantity, unit: f.damage.unit },
       asset?.size.areaM2,
     );
     if ('missing' in quantity) return { ...base, missing: quantity.missing };
+    const day = f.detectedAt.toISOString().slice(0, 10);
     const quota = await this.quotas.find(o.taskType);
-    const version = quota && inForce(quota, d.detectedAt.slice(0, 10));
+    const version = quota && inForce(quota, day);
     if (!version)
       return {
         ...base,
         quantity: quantity.value,
         unit: quantity.unit,
-        missing: `no ${o.taskType} quota in force on ${d.detectedAt.slice(0, 10)}`,
+        missing: `no ${o.taskType} quota in force on ${day}`,
       };
     const price = unitPrice(version);
     return {
@@ -129,9 +219,9 @@ export class ConsiderShortfall {
   }
 
   /** The place the risk is weighed by: the asset's building (importance 1–5 as 0.2–1), else its site. */
-  private async place(d: Detected, asset: KnownAsset | undefined): Promise<PlaceImportance> {
-    const buildingId = asset?.buildingId ?? d.buildingId;
-    const siteId = asset?.siteId ?? d.siteId;
+  private async place(f: ShortfallFacts, asset: KnownAsset | undefined): Promise<PlaceImportance> {
+    const buildingId = asset?.buildingId ?? f.buildingId;
+    const siteId = asset?.siteId ?? f.siteId;
     if (buildingId) {
       const site = await this.sites.find(siteId);
       const building = site?.buildings.find((b) => b.buildingId === buildingId);

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { AssetStateV1, type EnvelopeOf } from '@buqi/contracts';
 import { OnEvent } from '@buqi/messaging';
-import { KnownAssetRepository } from '../persistence/known-asset.repository';
+import { KnownAssetRepository } from '../../assets/persistence/known-asset.repository';
+import { ReconsiderCandidates } from '../use-cases/reconsider-candidates.use-case';
 
-/** Keeps every asset's newest state from asset.state.v1 (compacted: a new instance replays it). */
+/**
+ * Keeps every asset's newest state from asset.state.v1 (compacted: a new instance replays it), then
+ * considers again the asset's candidates that could not be costed without it. Also when the state
+ * was already applied: a crash may have come between the two.
+ */
 @Injectable()
 export class AssetStateConsumer {
-  constructor(private readonly assets: KnownAssetRepository) {}
+  constructor(
+    private readonly assets: KnownAssetRepository,
+    private readonly reconsider: ReconsiderCandidates,
+  ) {}
 
   @OnEvent(AssetStateV1)
   async handle(event: EnvelopeOf<typeof AssetStateV1>): Promise<void> {
@@ -28,5 +36,6 @@ export class AssetStateConsumer {
       ...(d.condition && { condition: { ...d.condition, assessedAt: new Date(d.condition.assessedAt) } }),
       updatedAt: new Date(d.updatedAt),
     });
+    await this.reconsider.ofAsset(d.assetId);
   }
 }
