@@ -137,8 +137,15 @@ go_build() {
   return 1
 }
 
+# One apt-get at a time: the test command's set-up installs several things side by side, and
+# apt-get gives up at once when another holds its lock.
 apt_install() {
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  mkdir -p "$BUQI_CACHE"
+  (
+    flock 7
+    apt-get -o DPkg::Lock::Timeout=300 update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null
+  ) 7>"$BUQI_CACHE/apt.lock"
 }
 
 # need CMD DEBIAN_PACKAGE: installs the package from Debian when the command is missing.
