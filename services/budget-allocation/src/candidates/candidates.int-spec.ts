@@ -16,6 +16,8 @@ import {
 import { createEvent } from '@buqi/messaging';
 import { readTopic, waitForGroupAtEnd } from '@buqi/testing';
 import { BookActual } from '../budgets/use-cases/book-actual.use-case';
+import { CandidateRepository } from './persistence/candidate.repository';
+import { ConsiderShortfall } from './use-cases/consider-shortfall.use-case';
 import { startServiceApp, type ServiceUnderTest } from '../test-fixtures/service-app';
 
 // Remediation candidates through the whole service, in process, on the real engines.
@@ -122,6 +124,8 @@ describe('remediation candidates', () => {
       rules: ['offline'],
       severity: 'critical' as const,
       safetyCritical: true,
+      // Its asset's state is never heard of here: the event's building is all there is to weigh by.
+      buildingId: 'NY-B01',
     };
     delete (device as Partial<typeof device>).damage;
     delete (device as Partial<typeof device>).conditionIndex;
@@ -194,11 +198,17 @@ describe('remediation candidates', () => {
       `${service.prefix}budget-allocation`,
       service.prefix + TOPICS.serviceQuota,
     );
-    expect((await candidate('NY-DV-004-device-offline-1'))['funding']).toMatchObject({
+    const device = await candidate('NY-DV-004-device-offline-1');
+    expect(device['funding']).toMatchObject({
       status: 'funded',
       envelope: 'emergency-reserve',
       amountFen: 120_000,
     });
+    // Weighed again by the building its event named, not by its site.
+    const { consequence } = device['risk'] as {
+      consequence: { factors: { name: string; input: unknown }[] };
+    };
+    expect(consequence.factors.find((f) => f.name === 'place importance')?.input).toBe('NY-B01');
     const fixtures = {
       ...potholes,
       shortfallId: 'NY-RR-003-below-quality-standard-1',
@@ -376,5 +386,33 @@ describe('remediation candidates', () => {
     expect(budget.commitments.filter((x) => x.id === `rem-${lane.shortfallId}`)).toEqual([
       expect.objectContaining({ amountFen: 240_000 }),
     ]);
+  });
+
+  it('costs a waiting candidate again only at the version it was read at and while it waits, and decides one left undecided', async () => {
+    const candidates = service.app.get(CandidateRepository);
+    const id = 'NY-RD-032-below-quality-standard-1';
+    await publish(ShortfallDetectedV2, {
+      ...potholes,
+      shortfallId: id,
+      assetId: 'NY-RD-032',
+      action: 'major-repair' as const,
+    });
+    const read = await candidates.getForDecision(id);
+    expect(read.funding).toMatchObject({ status: 'deferred', reason: 'not-costed' });
+    const { options, conditionIndex, risk, riskScore, priority } = read;
+    const fields = { options, conditionIndex, risk, riskScore, priority };
+    // Another delivery of a fact costed it first: this one's write is refused.
+    expect(await candidates.recosted(id, read.version - 1, fields, new Date())).toBe(false);
+    // Costed again at its version, then a crash before the funding rules ran: it has no decision.
+    expect(await candidates.recosted(id, read.version, fields, new Date())).toBe(true);
+    // No longer deferred as not costed: not costed again, even at its new version.
+    expect(await candidates.recosted(id, read.version + 1, fields, new Date())).toBe(false);
+    expect((await candidates.getForDecision(id)).funding).toBeUndefined();
+    // The next consideration decides it (still not costed: its area is unknown).
+    await service.app.get(ConsiderShortfall).reconsider(id);
+    expect((await candidates.getForDecision(id)).funding).toMatchObject({
+      status: 'deferred',
+      reason: 'not-costed',
+    });
   });
 });

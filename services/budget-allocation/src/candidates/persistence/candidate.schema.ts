@@ -32,6 +32,8 @@ export interface CandidateDocument {
   department?: string;
   siteId?: string;
   zoneId?: string;
+  /** The building its event named: weighs the risk while the asset itself is unknown here. */
+  buildingId?: string;
   rules?: string[];
   damage?: { quantity: number; unit: string };
   action?: string;
@@ -83,6 +85,7 @@ export const candidateSchema = new Schema<CandidateDocument>(
     department: String,
     siteId: String,
     zoneId: String,
+    buildingId: String,
     rules: { type: [String], default: undefined },
     damage: { type: Schema.Types.Mixed },
     action: String,

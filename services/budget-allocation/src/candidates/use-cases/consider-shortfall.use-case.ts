@@ -45,6 +45,7 @@ function factsOf(c: CandidateDocument): ShortfallFacts | undefined {
     safetyCritical: c.safetyCritical ?? false,
     ...(c.conditionIndex !== undefined && { conditionIndex: c.conditionIndex }),
     siteId: c.siteId,
+    ...(c.buildingId && { buildingId: c.buildingId }),
     openedAt: c.openedAt,
     detectedAt: c.detectedAt,
   };
@@ -105,6 +106,7 @@ export class ConsiderShortfall {
         department: d.department,
         siteId: d.siteId,
         ...(d.zoneId && { zoneId: d.zoneId }),
+        ...(d.buildingId && { buildingId: d.buildingId }),
         rules: d.rules,
         ...(d.damage && { damage: d.damage }),
         ...(d.action && { action: d.action }),
