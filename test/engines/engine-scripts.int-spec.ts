@@ -1,8 +1,8 @@
-// The local engine scripts (deploy/local/bin/engines): a taken port fails clearly, and a Redis
-// start/reuse/status/stop cycle works. Spare ports keep this clear of engines already running, and
+// The local engine scripts (deploy/local/bin/engines): a taken port fails clearly, a Redis
+// start/reuse/status/stop cycle works, and Kafka formats its storage whatever its cluster id. Spare ports keep this clear of engines already running, and
 // below the kernel's ephemeral range (32768 and up), where a client connection can hold one.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -105,6 +105,29 @@ describe('deploy/local/bin/engines', () => {
         expect(after.output).toMatch(/^redis\s+stopped/m);
       } finally {
         await engines(['stop', 'redis'], env);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'formats and starts kafka with a cluster id that starts with a dash',
+    async () => {
+      // A random id is base64url: one in 64 starts with "-", which the storage tool must not take
+      // for an option.
+      const id = '-5vMvyk-ah8qGIadR3YeyQ';
+      mkdirSync(join(home, 'data/kafka'), { recursive: true });
+      writeFileSync(join(home, 'data/kafka/cluster-id'), id);
+      const env = { BUQI_HOME: home, BUQI_KAFKA_PORT: '28095', BUQI_KAFKA_CONTROLLER_PORT: '28096' };
+      try {
+        const start = await engines(['start', 'kafka'], env);
+        expect(start.output).toContain('[kafka] ready');
+        expect(start.code).toBe(0);
+        expect(readFileSync(join(home, 'data/kafka/kraft/meta.properties'), 'utf8')).toContain(
+          `cluster.id=${id}`,
+        );
+      } finally {
+        await engines(['stop', 'kafka'], env);
       }
     },
     TIMEOUT,

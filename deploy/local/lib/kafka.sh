@@ -44,7 +44,7 @@ kafka_launch() {
     -e "s#@LOG_DIRS@#$dir/kraft#g" "$BUQI_LOCAL/kafka/server.properties.tmpl" >"$dir/server.properties"
   if [ ! -f "$dir/kraft/meta.properties" ]; then
     log kafka "formatting storage in $dir/kraft (cluster id $(cat "$dir/cluster-id"))"
-    kafka_java kafka.tools.StorageTool format -t "$(cat "$dir/cluster-id")" \
+    kafka_java kafka.tools.StorageTool format --cluster-id="$(cat "$dir/cluster-id")" \
       -c "$dir/server.properties" >"$dir/format.out" 2>&1 ||
       { cat "$dir/format.out" >&2; fail kafka "storage format failed"; }
   fi
